@@ -1,0 +1,120 @@
+/**
+ * The `natuurpact` command: commander set up with Dutch help, Dutch usage errors (exit 2), and user
+ * errors printed without a stack trace (exit 1). Subcommands live in their own files.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+import { registerDataCommands } from './data-commands.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID_INPUT = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Dutch renderings of commander's usage errors, by error code. */
+function translateUsageError(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownCommand':
+      return `onbekende opdracht '${quoted}'; zie 'natuurpact --help'`;
+    case 'commander.unknownOption':
+      return `onbekende optie '${quoted}'; zie --help bij de opdracht`;
+    case 'commander.missingArgument':
+      return `argument '${quoted}' ontbreekt`;
+    case 'commander.optionMissingArgument':
+      return `optie '${quoted}' vraagt een waarde`;
+    case 'commander.missingMandatoryOptionValue':
+      return `verplichte optie '${quoted}' ontbreekt`;
+    case 'commander.excessArguments':
+      return `te veel argumenten; zie --help bij de opdracht`;
+    case 'commander.invalidArgument':
+      return error.message.replace(/^error: /, '');
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('natuurpact');
+  program
+    .description('Natuurtaken en natuurmiddelen van de provincies: terugblik, projectie en financieringstekort.')
+    .version(version(), '-V, --versie', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .showSuggestionAfterError(false)
+    .configureHelp({ sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: () => {
+        /* translated in runCli */
+      },
+    })
+    .exitOverride();
+  registerDataCommands(program, io);
+  // Every subcommand inherits the Dutch help option and the error handling.
+  for (const cmd of program.commands) applyDutchDefaults(cmd, io);
+  return program;
+}
+
+function applyDutchDefaults(cmd: Command, io: Io): void {
+  cmd
+    .helpOption('-h, --help', 'toon deze hulp')
+    .showSuggestionAfterError(false)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} })
+    .exitOverride();
+  if (cmd.commands.length > 0) cmd.helpCommand('help [opdracht]', 'toon hulp bij een opdracht');
+  for (const sub of cmd.commands) applyDutchDefaults(sub, io);
+}
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 invalid input, 2 wrong usage,
+ * 3 internal error (with stack trace and a request to report it).
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return EXIT_OK;
+      }
+      if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
+      io.err(`fout: ${translateUsageError(error)}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.err(`fout: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      const n = error.issues.length;
+      io.err(`${error.message}\n${n > 1 ? `${n} problemen gevonden.\n` : ''}`);
+      return EXIT_INVALID_INPUT;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`interne fout in natuurpact; meld dit alstublieft met de opdracht die u gaf en deze uitvoer:\n${stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+/** Wrong use of the command (a bad option value), reported with exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

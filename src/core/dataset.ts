@@ -1,0 +1,144 @@
+/**
+ * The shipped dataset as the engine sees it: every figure already in its base unit (see
+ * `units.ts`), with its status, its sources and where it was read from. Readers in `src/io` fill
+ * these types; the engine never reads files.
+ */
+import type { Decimal } from './decimal.js';
+import type { ProvinceCode, RegionCode } from './provinces.js';
+import type { Status } from './status.js';
+
+/** Where a value came from: the file and line, and whether it is shipped or the user's own. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  /** `meegeleverd`: shipped in `data/`; `eigen`: from the user's `--data` folder; `schatting`: made by the estimation step. */
+  readonly laag: 'meegeleverd' | 'eigen' | 'schatting';
+}
+
+/** A source document in `bronnen.csv`. */
+export interface Source {
+  readonly id: string;
+  readonly titel: string;
+  readonly uitgever: string;
+  /** Publication date as written: YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly datum: string;
+  readonly url: string;
+  readonly vindplaats: string;
+  /** Date the figures were last checked against the document. */
+  readonly geraadpleegd: string;
+  readonly herkomst: Origin;
+}
+
+/** What every figure carries. */
+export interface Fact {
+  /** The value in the base unit of `eenheid` (EUR, fractie, ha, ...). */
+  readonly waarde: Decimal;
+  /** The unit as written in the file (e.g. `EUR mln`). */
+  readonly eenheid: string;
+  /** The base unit `waarde` is in. */
+  readonly basiseenheid: string;
+  readonly status: Status;
+  readonly bron: readonly string[];
+  /** Table, page or section in the source. */
+  readonly vindplaats: string;
+  /** How the value was made; required for afgeleid, schatting and aanname. */
+  readonly methode: string;
+  readonly herkomst: Origin;
+}
+
+export interface ProvinceFact extends Fact {
+  readonly provincie: RegionCode;
+  readonly naam: string;
+  readonly kenmerk: string;
+  readonly jaar: number;
+}
+
+export interface MacroFact extends Fact {
+  readonly reeks: string;
+  /** The publication (vintage) the value is from, e.g. `cpb-cep2025`. */
+  readonly publicatie: string;
+  /** When that publication appeared (YYYY-MM or YYYY-MM-DD): orders vintages. */
+  readonly publicatiedatum: string;
+  readonly jaar: number;
+}
+
+export interface FundFact extends Fact {
+  readonly post: string;
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly publicatie: string;
+}
+
+export interface AgreementFact extends Fact {
+  readonly onderdeel: string;
+  readonly provincie: RegionCode;
+  readonly van: number;
+  readonly tot: number;
+  /** `per_jaar`: the value applies to each year of van..tot; `totaal`: the value is for the whole period. */
+  readonly grondslag: 'per_jaar' | 'totaal';
+}
+
+export const TASKS = [
+  'natuurbeheer',
+  'anlb',
+  'verwerving',
+  'inrichting',
+  'herstel',
+  'soorten',
+  'uitvoering',
+  'totaal',
+] as const;
+export type Task = (typeof TASKS)[number];
+
+export interface SpendingFact extends Fact {
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly taak: Task;
+  /** Whether the figure is what was spent (`realisatie`) or what was budgeted (`begroting`). */
+  readonly soort: 'realisatie' | 'begroting';
+}
+
+export const STREAMS = [
+  'natuurpact',
+  'du_natuur',
+  'programma_natuur',
+  'nplg',
+  'eu',
+  'overig_rijk',
+  'eigen_middelen',
+] as const;
+export type Stream = (typeof STREAMS)[number];
+
+export interface IncomeFact extends Fact {
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly stroom: Stream;
+}
+
+export interface DriverFact extends Fact {
+  readonly driver: string;
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+}
+
+export interface KeyShare extends Fact {
+  readonly sleutel: string;
+  readonly provincie: ProvinceCode;
+}
+
+export interface Assumption extends Fact {
+  readonly naam: string;
+}
+
+export interface Dataset {
+  readonly bronnen: ReadonlyMap<string, Source>;
+  readonly provincies: readonly ProvinceFact[];
+  readonly macro: readonly MacroFact[];
+  readonly provinciefonds: readonly FundFact[];
+  readonly natuurpact: readonly AgreementFact[];
+  readonly uitgaven: readonly SpendingFact[];
+  readonly inkomsten: readonly IncomeFact[];
+  readonly kostendrivers: readonly DriverFact[];
+  readonly sleutels: readonly KeyShare[];
+  readonly aannames: readonly Assumption[];
+}

@@ -1,0 +1,19 @@
+/**
+ * natuurpact: provincial nature tasks against the money for them.
+ *
+ * The public API. Each export is documented where it is defined, with an example.
+ *
+ * @example
+ *   import { loadDataset, completeHistory } from 'natuurpact';
+ *   const { dataset } = completeHistory(loadDataset());
+ */
+export { Decimal, dec, sum } from './core/decimal.js';
+export { PROVINCES, PROVINCE_CODES, provinceName, isProvinceCode, type ProvinceCode, type RegionCode } from './core/provinces.js';
+export { STATUSES, type Status } from './core/status.js';
+export { UNITS, toBaseUnit } from './core/units.js';
+export { UserError, formatIssue, type Issue } from './core/errors.js';
+export type * from './core/dataset.js';
+export { buildDataset, type DataFileInput } from './io/load.js';
+export { loadDataset, shippedDataDir } from './io/read-dir.js';
+export { completeHistory, estimationKey, nationalSpending, nationalIncome, HISTORY_YEARS } from './io/estimate.js';
+export { parseNumber } from './io/number.js';

@@ -1,0 +1,139 @@
+/**
+ * The data files of a dataset folder, their columns and their keys. The README's table of files
+ * and keys is written from this list; keep the two in step.
+ */
+import { STREAMS, TASKS } from '../core/dataset.js';
+import { FACT_COLUMNS, type FileSpec } from './schema.js';
+
+export const BRONNEN: FileSpec = {
+  name: 'bronnen.csv',
+  key: ['id'],
+  columns: [
+    { name: 'id', type: 'code' },
+    { name: 'titel', type: 'text' },
+    { name: 'uitgever', type: 'text' },
+    { name: 'datum', type: 'date' },
+    { name: 'url', type: 'url' },
+    { name: 'vindplaats', type: 'text', optional: true },
+    { name: 'geraadpleegd', type: 'date' },
+  ],
+};
+
+export const PROVINCIES: FileSpec = {
+  name: 'provincies.csv',
+  key: ['provincie', 'kenmerk', 'jaar'],
+  dimensions: ['aantal', 'oppervlakte', 'fractie', 'geld'],
+  columns: [
+    { name: 'provincie', type: 'region' },
+    { name: 'naam', type: 'text' },
+    { name: 'kenmerk', type: 'code' },
+    { name: 'jaar', type: 'year' },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const MACRO: FileSpec = {
+  name: 'macro.csv',
+  key: ['reeks', 'publicatie', 'jaar'],
+  dimensions: ['fractie', 'geld', 'index'],
+  columns: [
+    { name: 'reeks', type: 'code' },
+    { name: 'publicatie', type: 'code' },
+    { name: 'publicatiedatum', type: 'date' },
+    { name: 'jaar', type: 'year' },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const PROVINCIEFONDS: FileSpec = {
+  name: 'provinciefonds.csv',
+  key: ['post', 'provincie', 'jaar', 'publicatie'],
+  dimensions: ['geld', 'fractie', 'aantal'],
+  columns: [
+    { name: 'post', type: 'code' },
+    { name: 'provincie', type: 'region' },
+    { name: 'jaar', type: 'year' },
+    { name: 'publicatie', type: 'code' },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const NATUURPACT: FileSpec = {
+  name: 'natuurpact.csv',
+  key: ['onderdeel', 'provincie', 'van', 'tot'],
+  dimensions: ['geld', 'oppervlakte', 'fractie'],
+  columns: [
+    { name: 'onderdeel', type: 'code' },
+    { name: 'provincie', type: 'region' },
+    { name: 'van', type: 'year' },
+    { name: 'tot', type: 'year' },
+    { name: 'grondslag', type: { oneOf: ['per_jaar', 'totaal'] } },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const UITGAVEN: FileSpec = {
+  name: 'uitgaven.csv',
+  key: ['provincie', 'jaar', 'taak', 'soort'],
+  dimensions: ['geld'],
+  columns: [
+    { name: 'provincie', type: 'region' },
+    { name: 'jaar', type: 'year' },
+    { name: 'taak', type: { oneOf: TASKS } },
+    { name: 'soort', type: { oneOf: ['realisatie', 'begroting'] } },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const INKOMSTEN: FileSpec = {
+  name: 'inkomsten.csv',
+  key: ['provincie', 'jaar', 'stroom'],
+  dimensions: ['geld'],
+  columns: [
+    { name: 'provincie', type: 'region' },
+    { name: 'jaar', type: 'year' },
+    { name: 'stroom', type: { oneOf: STREAMS } },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const KOSTENDRIVERS: FileSpec = {
+  name: 'kostendrivers.csv',
+  key: ['driver', 'provincie', 'jaar'],
+  dimensions: ['geld', 'fractie', 'oppervlakte', 'prijs_per_ha', 'aantal', 'index'],
+  columns: [
+    { name: 'driver', type: 'code' },
+    { name: 'provincie', type: 'region' },
+    { name: 'jaar', type: 'year' },
+    ...FACT_COLUMNS,
+  ],
+};
+
+export const SLEUTELS: FileSpec = {
+  name: 'sleutels.csv',
+  key: ['sleutel', 'provincie'],
+  dimensions: ['fractie'],
+  columns: [{ name: 'sleutel', type: 'code' }, { name: 'provincie', type: 'province' }, ...FACT_COLUMNS],
+};
+
+export const AANNAMES: FileSpec = {
+  name: 'aannames.csv',
+  key: ['naam'],
+  dimensions: ['geld', 'fractie', 'oppervlakte', 'prijs_per_ha', 'aantal', 'index'],
+  statuses: ['aanname'],
+  columns: [{ name: 'naam', type: 'code' }, ...FACT_COLUMNS],
+};
+
+/** Every file a dataset folder can hold, in load order (sources first). */
+export const FILE_SPECS: readonly FileSpec[] = [
+  BRONNEN,
+  PROVINCIES,
+  MACRO,
+  PROVINCIEFONDS,
+  NATUURPACT,
+  UITGAVEN,
+  INKOMSTEN,
+  KOSTENDRIVERS,
+  SLEUTELS,
+  AANNAMES,
+];

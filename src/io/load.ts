@@ -1,0 +1,342 @@
+/**
+ * Building a {@link Dataset} from the bytes of its CSV files: the shipped layer, optionally with a
+ * user's layer on top. No file access here (see `read-dir.ts`), so this also runs in a browser.
+ *
+ * Overlay rule: a user's row with the same key as a shipped row replaces it; other user rows and
+ * sources are added. Every value remembers its file, line and layer.
+ *
+ * A load succeeds completely or not at all: all problems of all files are collected and thrown
+ * together as one {@link UserError}.
+ */
+import type {
+  AgreementFact,
+  Assumption,
+  Dataset,
+  DriverFact,
+  Fact,
+  FundFact,
+  IncomeFact,
+  KeyShare,
+  MacroFact,
+  Origin,
+  ProvinceFact,
+  Source,
+  SpendingFact,
+} from '../core/dataset.js';
+import { Decimal, ONE, sum } from '../core/decimal.js';
+import { UserError, type Issue } from '../core/errors.js';
+import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces.js';
+import { toBaseUnit, unitInfo } from '../core/units.js';
+import { decodeText, parseCsv, type CsvTable } from './csv.js';
+import {
+  AANNAMES,
+  BRONNEN,
+  FILE_SPECS,
+  INKOMSTEN,
+  KOSTENDRIVERS,
+  MACRO,
+  NATUURPACT,
+  PROVINCIEFONDS,
+  PROVINCIES,
+  SLEUTELS,
+  UITGAVEN,
+} from './files.js';
+import { checkHeader, fileLocale, parseRows, type FileSpec, type ParsedRow } from './schema.js';
+
+export type Layer = 'meegeleverd' | 'eigen';
+
+export interface DataFileInput {
+  /** File name within the folder, e.g. `uitgaven.csv`. */
+  readonly name: string;
+  /** How to name the file in messages, e.g. `data/uitgaven.csv`. */
+  readonly label: string;
+  readonly bytes: Uint8Array;
+  readonly laag: Layer;
+}
+
+/** Key shares must sum to 1 within this tolerance (they are often published rounded). */
+export const KEY_SUM_TOLERANCE = new Decimal('1e-9');
+
+interface LoadedRow {
+  readonly row: ParsedRow;
+  readonly table: CsvTable;
+  readonly laag: Layer;
+}
+
+/** Reads every file and returns its rows, with all problems found. */
+function readLayer(inputs: readonly DataFileInput[], issues: Issue[]): Map<string, LoadedRow[]> {
+  const byFile = new Map<string, LoadedRow[]>();
+  for (const input of inputs) {
+    const spec = FILE_SPECS.find((s) => s.name === input.name);
+    if (!spec) {
+      issues.push({
+        file: input.label,
+        message: `onbekend gegevensbestand; verwacht een van ${FILE_SPECS.map((s) => s.name).join(', ')}`,
+      });
+      continue;
+    }
+    const decoded = decodeText(input.bytes, input.label);
+    if ('issue' in decoded) {
+      issues.push(decoded.issue);
+      continue;
+    }
+    const csv = parseCsv(decoded.text, input.label);
+    issues.push(...csv.issues);
+    if (!csv.table) continue;
+    const headerIssues = checkHeader(csv.table, spec);
+    issues.push(...headerIssues);
+    if (headerIssues.length > 0) continue;
+    if (csv.table.rows.length === 0 && csv.issues.length === 0) {
+      issues.push({ file: input.label, line: 1, message: 'bestand heeft alleen een kopregel: verwacht ten minste één gegevensregel' });
+      continue;
+    }
+    const locale = fileLocale(csv.table, spec, input.laag === 'meegeleverd');
+    issues.push(...locale.issues);
+    if (locale.issues.length > 0) continue;
+    const parsed = parseRows(csv.table, spec, locale.locale);
+    issues.push(...parsed.issues);
+    const list = byFile.get(spec.name) ?? [];
+    for (const row of parsed.rows) list.push({ row, table: csv.table, laag: input.laag });
+    byFile.set(spec.name, list);
+  }
+  return byFile;
+}
+
+function keyOf(row: ParsedRow, spec: FileSpec): string {
+  return spec.key.map((k) => String(row[k])).join('\u0000');
+}
+
+function columnOf(loaded: LoadedRow, name: string): number | undefined {
+  const idx = loaded.table.header.indexOf(name);
+  return idx >= 0 ? idx + 1 : undefined;
+}
+
+/** Duplicate keys within one layer, then the overlay of the user's layer on the shipped one. */
+function mergeLayers(spec: FileSpec, shipped: LoadedRow[], own: LoadedRow[], issues: Issue[]): LoadedRow[] {
+  const merged = new Map<string, LoadedRow>();
+  for (const layer of [shipped, own]) {
+    const seen = new Map<string, LoadedRow>();
+    for (const loaded of layer) {
+      const key = keyOf(loaded.row, spec);
+      const earlier = seen.get(key);
+      if (earlier) {
+        issues.push({
+          file: loaded.table.file,
+          line: loaded.row.line,
+          message:
+            `dubbele sleutel (${spec.key.map((k) => `${k}=${String(loaded.row[k])}`).join(', ')}): ` +
+            `staat ook op regel ${earlier.row.line}; elke combinatie mag maar één keer voorkomen`,
+        });
+        continue;
+      }
+      seen.set(key, loaded);
+      merged.set(key, loaded);
+    }
+  }
+  return [...merged.values()];
+}
+
+function origin(loaded: LoadedRow): Origin {
+  return { file: loaded.table.file, line: loaded.row.line, laag: loaded.laag };
+}
+
+function fact(loaded: LoadedRow): Fact {
+  const r = loaded.row;
+  const eenheid = r.eenheid as string;
+  return {
+    waarde: toBaseUnit(r.waarde as Decimal, eenheid),
+    eenheid,
+    basiseenheid: unitInfo(eenheid)!.base,
+    status: r.status as Fact['status'],
+    bron: (r.bron as string[] | undefined) ?? [],
+    vindplaats: (r.vindplaats as string | undefined) ?? '',
+    methode: (r.methode as string | undefined) ?? '',
+    herkomst: origin(loaded),
+  };
+}
+
+/**
+ * Builds the dataset from file contents. Throws a {@link UserError} listing every problem.
+ *
+ * @example
+ *   const data = buildDataset([{ name: 'bronnen.csv', label: 'data/bronnen.csv', bytes, laag: 'meegeleverd' }, ...]);
+ */
+export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
+  const issues: Issue[] = [];
+  const shipped = readLayer(
+    inputs.filter((i) => i.laag === 'meegeleverd'),
+    issues,
+  );
+  const own = readLayer(
+    inputs.filter((i) => i.laag === 'eigen'),
+    issues,
+  );
+  for (const spec of FILE_SPECS) {
+    if (!shipped.has(spec.name) && !own.has(spec.name) && !inputs.some((i) => i.name === spec.name)) {
+      issues.push({ file: spec.name, message: `gegevensbestand ontbreekt: verwacht ${spec.name} in de gegevensmap` });
+    }
+  }
+  const rows = new Map<string, LoadedRow[]>();
+  for (const spec of FILE_SPECS) {
+    rows.set(spec.name, mergeLayers(spec, shipped.get(spec.name) ?? [], own.get(spec.name) ?? [], issues));
+  }
+  const get = (spec: FileSpec) => rows.get(spec.name) ?? [];
+
+  const bronnen = new Map<string, Source>();
+  for (const loaded of get(BRONNEN)) {
+    const r = loaded.row;
+    bronnen.set(r.id as string, {
+      id: r.id as string,
+      titel: r.titel as string,
+      uitgever: r.uitgever as string,
+      datum: r.datum as string,
+      url: r.url as string,
+      vindplaats: (r.vindplaats as string | undefined) ?? '',
+      geraadpleegd: r.geraadpleegd as string,
+      herkomst: origin(loaded),
+    });
+  }
+
+  // Every source id must resolve.
+  for (const spec of FILE_SPECS) {
+    if (spec === BRONNEN) continue;
+    for (const loaded of get(spec)) {
+      for (const id of (loaded.row.bron as string[] | undefined) ?? []) {
+        if (!bronnen.has(id)) {
+          issues.push({
+            file: loaded.table.file,
+            line: loaded.row.line,
+            column: columnOf(loaded, 'bron'),
+            field: 'bron',
+            message: `bron-id '${id}' staat niet in bronnen.csv`,
+          });
+        }
+      }
+    }
+  }
+
+  // Province names must match their code.
+  for (const loaded of get(PROVINCIES)) {
+    const code = loaded.row.provincie as RegionCode;
+    const expected = provinceName(code);
+    if (loaded.row.naam !== expected) {
+      issues.push({
+        file: loaded.table.file,
+        line: loaded.row.line,
+        column: columnOf(loaded, 'naam'),
+        field: 'naam',
+        message: `verwacht naam '${expected}' bij ${code}, gevonden '${String(loaded.row.naam)}'`,
+      });
+    }
+  }
+
+  // One publication (vintage) has one date: the date orders vintages.
+  const publicationDates = new Map<string, LoadedRow>();
+  for (const loaded of get(MACRO)) {
+    const pub = loaded.row.publicatie as string;
+    const first = publicationDates.get(pub);
+    if (!first) publicationDates.set(pub, loaded);
+    else if (first.row.publicatiedatum !== loaded.row.publicatiedatum) {
+      issues.push({
+        file: loaded.table.file,
+        line: loaded.row.line,
+        column: columnOf(loaded, 'publicatiedatum'),
+        field: 'publicatiedatum',
+        message:
+          `publicatie '${pub}' heeft hier datum ${String(loaded.row.publicatiedatum)}, ` +
+          `maar ${String(first.row.publicatiedatum)} op ${first.table.file}:${first.row.line}; één datum per publicatie`,
+      });
+    }
+  }
+
+  checkKeyShares(get(SLEUTELS), issues);
+
+  if (issues.length > 0) throw new UserError(issues);
+
+  return {
+    bronnen,
+    provincies: get(PROVINCIES).map((l): ProvinceFact => ({
+      ...fact(l),
+      provincie: l.row.provincie as RegionCode,
+      naam: l.row.naam as string,
+      kenmerk: l.row.kenmerk as string,
+      jaar: l.row.jaar as number,
+    })),
+    macro: get(MACRO).map((l): MacroFact => ({
+      ...fact(l),
+      reeks: l.row.reeks as string,
+      publicatie: l.row.publicatie as string,
+      publicatiedatum: l.row.publicatiedatum as string,
+      jaar: l.row.jaar as number,
+    })),
+    provinciefonds: get(PROVINCIEFONDS).map((l): FundFact => ({
+      ...fact(l),
+      post: l.row.post as string,
+      provincie: l.row.provincie as RegionCode,
+      jaar: l.row.jaar as number,
+      publicatie: l.row.publicatie as string,
+    })),
+    natuurpact: get(NATUURPACT).map((l): AgreementFact => ({
+      ...fact(l),
+      onderdeel: l.row.onderdeel as string,
+      provincie: l.row.provincie as RegionCode,
+      van: l.row.van as number,
+      tot: l.row.tot as number,
+      grondslag: l.row.grondslag as AgreementFact['grondslag'],
+    })),
+    uitgaven: get(UITGAVEN).map((l): SpendingFact => ({
+      ...fact(l),
+      provincie: l.row.provincie as RegionCode,
+      jaar: l.row.jaar as number,
+      taak: l.row.taak as SpendingFact['taak'],
+      soort: l.row.soort as SpendingFact['soort'],
+    })),
+    inkomsten: get(INKOMSTEN).map((l): IncomeFact => ({
+      ...fact(l),
+      provincie: l.row.provincie as RegionCode,
+      jaar: l.row.jaar as number,
+      stroom: l.row.stroom as IncomeFact['stroom'],
+    })),
+    kostendrivers: get(KOSTENDRIVERS).map((l): DriverFact => ({
+      ...fact(l),
+      driver: l.row.driver as string,
+      provincie: l.row.provincie as RegionCode,
+      jaar: l.row.jaar as number,
+    })),
+    sleutels: get(SLEUTELS).map((l): KeyShare => ({
+      ...fact(l),
+      sleutel: l.row.sleutel as string,
+      provincie: l.row.provincie as KeyShare['provincie'],
+    })),
+    aannames: get(AANNAMES).map((l): Assumption => ({ ...fact(l), naam: l.row.naam as string })),
+  };
+}
+
+/**
+ * A key that names all twelve provinces must sum to 1; a partial key (only some shares published)
+ * must not exceed 1.
+ */
+function checkKeyShares(loadedRows: readonly LoadedRow[], issues: Issue[]): void {
+  const byKey = new Map<string, LoadedRow[]>();
+  for (const l of loadedRows) {
+    const k = l.row.sleutel as string;
+    byKey.set(k, [...(byKey.get(k) ?? []), l]);
+  }
+  for (const [key, list] of byKey) {
+    const total = sum(list.map((l) => toBaseUnit(l.row.waarde as Decimal, l.row.eenheid as string)));
+    const complete = PROVINCE_CODES.every((p) => list.some((l) => l.row.provincie === p));
+    const first = list[0]!;
+    const off = total.minus(ONE);
+    if (complete ? off.abs().greaterThan(KEY_SUM_TOLERANCE) : off.greaterThan(KEY_SUM_TOLERANCE)) {
+      issues.push({
+        file: first.table.file,
+        line: first.row.line,
+        column: columnOf(first, 'waarde'),
+        field: 'waarde',
+        message: complete
+          ? `aandelen van sleutel '${key}' tellen op tot ${total.toString()}, verwacht 1 (marge ${KEY_SUM_TOLERANCE.toString()})`
+          : `aandelen van sleutel '${key}' (${list.length} van 12 provincies) tellen op tot ${total.toString()}, meer dan 1`,
+      });
+    }
+  }
+}
