@@ -33,6 +33,7 @@ import type {
   AgreementFact,
   Dataset,
   Fact,
+  FundFact,
   IncomeFact,
   KeyShare,
   Origin,
@@ -215,70 +216,105 @@ export function nationalSpending(data: Dataset, task: Exclude<Task, 'totaal'>, y
   }
 }
 
+/** A province share taken from a published pair (province amount / national amount). */
+interface AnchoredShare {
+  readonly share: Decimal;
+  readonly method: string;
+  readonly bron: readonly string[];
+}
+
+/**
+ * Published shares, strongest first: a province's DU Natuur as a share of the national DU Natuur
+ * (that is the Natuurpact key itself), then its share of the published provincial nature spending
+ * in the anchor year.
+ */
+function anchoredShares(data: Dataset): Map<ProvinceCode, AnchoredShare> {
+  const out = new Map<ProvinceCode, AnchoredShare>();
+  const du = data.provinciefonds.filter((r) => r.post === ESTIMATION_INPUTS.duNatuur && r.provincie !== 'NL');
+  for (const p of PROVINCE_CODES) {
+    const own = du.filter((r) => r.provincie === p).sort((a, b) => b.jaar - a.jaar);
+    for (const row of own) {
+      const national = nationalDuNatuur(data).get(row.jaar);
+      if (!national) continue;
+      out.set(p, {
+        share: row.waarde.dividedBy(national.waarde),
+        method: `aandeel in de DU Natuur ${row.jaar}: ${mln(row.waarde)} / ${mln(national.waarde)}`,
+        bron: [...new Set([...row.bron, ...national.bron])],
+      });
+      break;
+    }
+  }
+  // Anchor year: a published national total and the most published province totals.
+  const totals = data.uitgaven.filter((u) => u.taak === 'totaal' && PUBLISHED_STATUSES.includes(u.status));
+  let anchor: { nl: SpendingFact; provinces: SpendingFact[] } | undefined;
+  for (const nl of totals.filter((u) => u.provincie === 'NL')) {
+    const provinces = totals.filter((u) => u.jaar === nl.jaar && u.soort === nl.soort && u.provincie !== 'NL');
+    if (
+      !anchor ||
+      provinces.length > anchor.provinces.length ||
+      (provinces.length === anchor.provinces.length && nl.jaar > anchor.nl.jaar)
+    ) {
+      anchor = { nl, provinces };
+    }
+  }
+  for (const row of anchor?.provinces ?? []) {
+    const p = row.provincie as ProvinceCode;
+    if (out.has(p)) continue;
+    out.set(p, {
+      share: row.waarde.dividedBy(anchor!.nl.waarde),
+      method: `aandeel in de gepubliceerde provinciale natuuruitgaven ${row.jaar} (${row.soort}): ${mln(row.waarde)} / ${mln(anchor!.nl.waarde)}`,
+      bron: [...new Set([...row.bron, ...anchor!.nl.bron])],
+    });
+  }
+  return out;
+}
+
 /** The estimation key (step 1), or the user's real `natuurpact` key when it is complete. */
 export function estimationKey(data: Dataset): KeyShare[] {
   const n = ESTIMATION_INPUTS;
   const real = data.sleutels.filter((k) => k.sleutel === n.realKey);
-  if (PROVINCE_CODES.every((p) => real.some((k) => k.provincie === p))) return real;
+  if (PROVINCE_CODES.every((p) => real.some((k) => k.provincie === p))) {
+    return PROVINCE_CODES.map((p) => real.find((k) => k.provincie === p)!);
+  }
 
   const indicatorRows = data.provincies.filter((r) => r.kenmerk === n.keyIndicator);
   const years = [...new Set(indicatorRows.map((r) => r.jaar))]
     .filter((y) => PROVINCE_CODES.every((p) => indicatorRows.some((r) => r.jaar === y && r.provincie === p)))
     .sort((a, b) => b - a);
   const indicatorYear = years[0];
-  if (indicatorYear === undefined) throw missing(`provincies.csv: kenmerk '${n.keyIndicator}' voor alle twaalf provincies in één jaar`);
+  if (indicatorYear === undefined) {
+    throw missing(`provincies.csv: kenmerk '${n.keyIndicator}' voor alle twaalf provincies in één jaar`);
+  }
   const area = new Map(
     indicatorRows.filter((r) => r.jaar === indicatorYear).map((r) => [r.provincie as ProvinceCode, r] as const),
   );
-
-  // Anchor year: a published national total and the most published province totals.
-  const totals = data.uitgaven.filter((u) => u.taak === 'totaal' && PUBLISHED_STATUSES.includes(u.status));
-  let anchor: { year: number; nl: SpendingFact; provinces: SpendingFact[] } | undefined;
-  for (const nl of totals.filter((u) => u.provincie === 'NL')) {
-    const provinces = totals.filter((u) => u.jaar === nl.jaar && u.soort === nl.soort && u.provincie !== 'NL');
-    if (!anchor || provinces.length > anchor.provinces.length || (provinces.length === anchor.provinces.length && nl.jaar > anchor.year)) {
-      anchor = { year: nl.jaar, nl, provinces };
-    }
+  const anchored = anchoredShares(data);
+  const anchoredTotal = sum([...anchored.values()].map((a) => a.share));
+  if (anchoredTotal.greaterThan(ONE)) {
+    throw new UserError({
+      message: `schattingsstap: gepubliceerde aandelen tellen op tot ${anchoredTotal.toString()}, meer dan 1; controleer DU Natuur en uitgaven per provincie`,
+    });
   }
-  const anchored = new Map<ProvinceCode, Decimal>();
-  for (const p of anchor?.provinces ?? []) anchored.set(p.provincie as ProvinceCode, p.waarde.dividedBy(anchor!.nl.waarde));
-  const anchoredTotal = sum(anchored.values());
   const others = PROVINCE_CODES.filter((p) => !anchored.has(p));
   const otherArea = sum(others.map((p) => area.get(p)!.waarde));
-  const areaSources = [...new Set(others.flatMap((p) => area.get(p)!.bron))];
+  const anchorSources = [...new Set([...anchored.values()].flatMap((a) => a.bron))];
 
   return PROVINCE_CODES.map((p): KeyShare => {
+    const base = { sleutel: n.estimatedKey, provincie: p, eenheid: 'fractie', basiseenheid: 'fractie', vindplaats: '' };
     const own = anchored.get(p);
-    if (own !== undefined) {
-      const row = anchor!.provinces.find((r) => r.provincie === p)!;
-      return {
-        sleutel: n.estimatedKey,
-        provincie: p,
-        waarde: own,
-        eenheid: 'fractie',
-        basiseenheid: 'fractie',
-        status: 'schatting',
-        bron: [...new Set([...row.bron, ...anchor!.nl.bron])],
-        vindplaats: '',
-        methode: `aandeel in de gepubliceerde provinciale natuuruitgaven ${anchor!.year}: ${mln(row.waarde)} / ${mln(anchor!.nl.waarde)}`,
-        herkomst: ESTIMATE_ORIGIN,
-      };
+    if (own) {
+      return { ...base, waarde: own.share, status: 'schatting', bron: own.bron, methode: own.method, herkomst: ESTIMATE_ORIGIN };
     }
     const a = area.get(p)!;
-    const value = ONE.minus(anchoredTotal).times(a.waarde).dividedBy(otherArea);
     return {
-      sleutel: n.estimatedKey,
-      provincie: p,
-      waarde: value,
-      eenheid: 'fractie',
-      basiseenheid: 'fractie',
+      ...base,
+      waarde: ONE.minus(anchoredTotal).times(a.waarde).dividedBy(otherArea),
       status: 'schatting',
-      bron: [...new Set([...areaSources, ...(anchor ? [...anchor.nl.bron, ...anchor.provinces.flatMap((r) => r.bron)] : [])])],
-      vindplaats: '',
+      bron: [...new Set([...a.bron, ...anchorSources])],
       methode:
-        (anchor
-          ? `rest na de gepubliceerde aandelen ${anchor.year} (1 − ${share(anchoredTotal)}) × `
-          : '') + `aandeel in de landoppervlakte ${indicatorYear} van de overige provincies: ${formatNumberNl(a.waarde, 2)} / ${formatNumberNl(otherArea, 2)} km2`,
+        (anchored.size > 0 ? `rest na de gepubliceerde aandelen (1 − ${share(anchoredTotal)}) × ` : '') +
+        `aandeel in de landoppervlakte ${indicatorYear} van de overige provincies: ` +
+        `${formatNumberNl(a.waarde, 2)} / ${formatNumberNl(otherArea, 2)} km2`,
       herkomst: ESTIMATE_ORIGIN,
     };
   });
@@ -334,23 +370,32 @@ function estimateSpending(data: Dataset, key: readonly KeyShare[]): SpendingFact
   return out;
 }
 
+/**
+ * The national DU Natuur per year: of several stands for one year, the one from the latest
+ * publication (by the date of its first source).
+ */
+export function nationalDuNatuur(data: Dataset): Map<number, FundFact> {
+  const latest = new Map<number, FundFact>();
+  const dateOf = (r: FundFact) => data.bronnen.get(r.bron[0] ?? '')?.datum ?? '';
+  for (const r of data.provinciefonds) {
+    if (r.post !== ESTIMATION_INPUTS.duNatuur || r.provincie !== 'NL') continue;
+    const cur = latest.get(r.jaar);
+    if (!cur || dateOf(r) > dateOf(cur)) latest.set(r.jaar, r);
+  }
+  return latest;
+}
+
 /** National income per stream and year (step 4). */
 export function nationalIncome(data: Dataset, stream: Stream, year: number): Derived | undefined {
   const n = ESTIMATION_INPUTS;
   switch (stream) {
     case 'natuurpact': {
-      const stands = data.provinciefonds.filter((r) => r.post === n.duNatuur && r.provincie === 'NL');
-      // Per year the stand of the latest publication (by the date of its first source).
-      const latest = new Map<number, (typeof stands)[number]>();
-      const dateOf = (r: (typeof stands)[number]) => data.bronnen.get(r.bron[0] ?? '')?.datum ?? '';
-      for (const r of stands) {
-        const cur = latest.get(r.jaar);
-        if (!cur || dateOf(r) > dateOf(cur)) latest.set(r.jaar, r);
-      }
-      const rows = [...latest.values()];
-      const exact = latest.get(year);
+      const stands = nationalDuNatuur(data);
+      const exact = stands.get(year);
       if (exact) return { value: exact.waarde, method: `DU Natuur ${year} ${mln(exact.waarde)} (${exact.publicatie})`, bron: exact.bron };
-      const nearest = rows.sort((a, b) => Math.abs(a.jaar - year) - Math.abs(b.jaar - year) || b.jaar - a.jaar)[0];
+      const nearest = [...stands.values()].sort(
+        (a, b) => Math.abs(a.jaar - year) - Math.abs(b.jaar - year) || b.jaar - a.jaar,
+      )[0];
       if (!nearest) throw missing(`provinciefonds.csv: post '${n.duNatuur}' (NL)`);
       return {
         value: nearest.waarde,
@@ -417,10 +462,28 @@ function estimateIncome(data: Dataset, key: readonly KeyShare[]): IncomeFact[] {
 }
 
 /**
+ * A province's own DU Natuur (in `provinciefonds.csv`) is published income on the `natuurpact`
+ * stream: it is added to the income rows, with its own status and origin, unless the income file
+ * already has that province and year.
+ */
+function withProvincialDuNatuur(data: Dataset): Dataset {
+  const extra: IncomeFact[] = [];
+  for (const r of data.provinciefonds) {
+    if (r.post !== ESTIMATION_INPUTS.duNatuur || r.provincie === 'NL' || r.jaar < HISTORY_FIRST_YEAR || r.jaar > HISTORY_LAST_YEAR) continue;
+    const taken = [...data.inkomsten, ...extra].some((i) => i.provincie === r.provincie && i.jaar === r.jaar && i.stroom === 'natuurpact');
+    if (taken) continue;
+    const { post: _post, publicatie, ...fact } = r;
+    extra.push({ ...fact, stroom: 'natuurpact', methode: fact.methode || `DU Natuur van de provincie (${publicatie})` });
+  }
+  return extra.length > 0 ? { ...data, inkomsten: [...data.inkomsten, ...extra] } : data;
+}
+
+/**
  * The dataset with the history completed by estimates (spending, income and the estimation key
  * added with status `schatting`), and how many values were added.
  */
-export function completeHistory(data: Dataset): { dataset: Dataset; estimates: number } {
+export function completeHistory(input: Dataset): { dataset: Dataset; estimates: number } {
+  const data = withProvincialDuNatuur(input);
   const key = estimationKey(data);
   const keyIsEstimated = key.some((k) => k.sleutel === ESTIMATION_INPUTS.estimatedKey);
   const spending = estimateSpending(data, key);

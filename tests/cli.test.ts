@@ -1,0 +1,92 @@
+/**
+ * The command line, in-process (runCli) for behaviour, and once through the built binary for the
+ * exit codes a shell sees.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../src/cli/program.js';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'fout');
+const bin = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+
+describe('natuurpact data check', () => {
+  test('the shipped data is valid and the coverage report says what is published and estimated', async () => {
+    const r = await run('data', 'check');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Gegevens geldig: 10 bestanden/);
+    expect(r.out).toContain('Uitgaven per provincie en jaar');
+    expect(r.out).toContain('PV21 Fryslân');
+  });
+  test('a malformed file: exit 1, its message with file and line, no stack trace', async () => {
+    const r = await run('data', 'check', '--data', join(fixtures, 'onbekende-provincie'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("uitgaven.csv:2:1: kolom 'provincie'");
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+  test('a missing --data folder is a user error', async () => {
+    const r = await run('data', 'check', '--data', join(fixtures, 'bestaat-niet'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('gegevensmap bestaat niet');
+  });
+});
+
+describe('natuurpact data bronnen', () => {
+  test('lists the source registry', async () => {
+    const r = await run('data', 'bronnen');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/^id\s+titel\s+uitgever\s+datum\s+url/);
+    expect(r.out).toContain('https://');
+  });
+});
+
+describe('usage errors', () => {
+  test('an unknown command or option exits 2 with a Dutch message', async () => {
+    const a = await run('dat');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("onbekende opdracht 'dat'");
+    const b = await run('data', 'check', '--dta', 'x');
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("onbekende optie '--dta'");
+  });
+  test('help is Dutch', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('toon deze hulp');
+    expect(r.out).toContain('gegevens controleren en bekijken');
+  });
+});
+
+describe('the built binary', () => {
+  test('exit codes as a shell sees them: 0 valid, 1 invalid input, 2 usage', () => {
+    const ok = spawnSync(process.execPath, [bin, 'data', 'check'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const bad = spawnSync(process.execPath, [bin, 'data', 'check', '--data', join(fixtures, 'geen-csv')], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('binaire inhoud');
+    const usage = spawnSync(process.execPath, [bin, 'onzin'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
+
+describe('every malformed fixture through the command', () => {
+  const cases = fs.readdirSync(fixtures).sort();
+  test.each(cases)('%s: exit 1 with its own message', async (name: string) => {
+    const expected = fs.readFileSync(join(fixtures, name, 'verwacht.txt'), 'utf8').trim();
+    const r = await run('data', 'check', '--data', join(fixtures, name));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(expected);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
