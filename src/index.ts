@@ -17,3 +17,8 @@ export { buildDataset, type DataFileInput } from './io/load.js';
 export { loadDataset, shippedDataDir } from './io/read-dir.js';
 export { completeHistory, estimationKey, nationalSpending, nationalIncome, HISTORY_YEARS } from './io/estimate.js';
 export { parseNumber } from './io/number.js';
+export { indexFactors, indexFactor, cumulativeIndex, RULES, type RuleName, type PeriodOptions } from './core/indexation/index.js';
+export { bbpIndexation, volumeMean, combine } from './core/indexation/bbp.js';
+export { macroValue, type SeriesInput } from './core/indexation/series.js';
+export type { IndexFactor, IndexOptions } from './core/indexation/types.js';
+export { provinciefondsLedger, type Ledger, type LedgerYear, type LedgerOptions } from './core/provinciefonds.js';

@@ -2,10 +2,11 @@
  * The `natuurpact` command: commander set up with Dutch help, Dutch usage errors (exit 2), and user
  * errors printed without a stack trace (exit 1). Subcommands live in their own files.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerIndexCommand } from './index-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -21,6 +22,32 @@ function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+/** Commander's help in Dutch: titles, usage placeholders, defaults and choices. */
+const DUTCH_HELP: Partial<Help> = {
+  sortSubcommands: false,
+  styleTitle: (title: string) => TITLES[title] ?? title,
+  commandUsage(cmd: Command): string {
+    return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[opties]').replace('[command]', '[opdracht]');
+  },
+  subcommandTerm(cmd: Command): string {
+    return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', '[opties]');
+  },
+  optionDescription(option: Option): string {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`keuze: ${option.argChoices.join(', ')}`);
+    if (option.defaultValue !== undefined && option.defaultValue !== false) extra.push(`standaard: ${String(option.defaultValue)}`);
+    return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
+  },
+};
 
 /** Dutch renderings of commander's usage errors, by error code. */
 function translateUsageError(error: CommanderError): string {
@@ -38,8 +65,10 @@ function translateUsageError(error: CommanderError): string {
       return `verplichte optie '${quoted}' ontbreekt`;
     case 'commander.excessArguments':
       return `te veel argumenten; zie --help bij de opdracht`;
-    case 'commander.invalidArgument':
-      return error.message.replace(/^error: /, '');
+    case 'commander.invalidArgument': {
+      const m = /option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(error.message);
+      return m ? `optie '${m[1]}': '${m[2]}' is ongeldig; kies uit ${m[3]}` : error.message.replace(/^error: /, '');
+    }
     default:
       return error.message.replace(/^error: /, '');
   }
@@ -53,7 +82,7 @@ export function buildProgram(io: Io): Command {
     .helpOption('-h, --help', 'toon deze hulp')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .showSuggestionAfterError(false)
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp(DUTCH_HELP)
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -63,6 +92,7 @@ export function buildProgram(io: Io): Command {
     })
     .exitOverride();
   registerDataCommands(program, io);
+  registerIndexCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;
@@ -71,6 +101,7 @@ export function buildProgram(io: Io): Command {
 function applyDutchDefaults(cmd: Command, io: Io): void {
   cmd
     .helpOption('-h, --help', 'toon deze hulp')
+    .configureHelp(DUTCH_HELP)
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => {} })
     .exitOverride();

@@ -14,6 +14,7 @@
  * | EUR/ha | EUR/ha | 1 |
  * | aantal | aantal | 1 |
  * | index | index | 1 |
+ * | jaar (a calendar year, e.g. a start year) | jaar | 1 |
  */
 import { dec, type Decimal } from './decimal.js';
 
@@ -42,6 +43,7 @@ const table: UnitInfo[] = [
   { unit: 'EUR/ha', base: 'EUR/ha', factor: dec(1), dimension: 'prijs_per_ha', signed: false },
   { unit: 'aantal', base: 'aantal', factor: dec(1), dimension: 'aantal', signed: false },
   { unit: 'index', base: 'index', factor: dec(1), dimension: 'index', signed: false },
+  { unit: 'jaar', base: 'jaar', factor: dec(1), dimension: 'aantal', signed: false },
 ];
 
 export const UNITS: ReadonlyMap<string, UnitInfo> = new Map(table.map((u) => [u.unit, u]));

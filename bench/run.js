@@ -1,0 +1,25 @@
+// Benchmark: loading the shipped data, the estimation step, the index rules and the ledger.
+// Reports each as a ratio to the cheapest step measured in the same run (the machine is shared and
+// noisy, so absolute times are not comparable between runs). Run with `npm run bench`.
+import { performance } from 'node:perf_hooks';
+import { completeHistory, indexFactors, loadDataset, provinciefondsLedger } from '../dist/index.js';
+
+function measure(name, fn, rounds) {
+  fn(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) fn();
+  return { name, perCall: (performance.now() - t0) / rounds };
+}
+
+const data = loadDataset();
+const results = [
+  measure('gegevens laden (10 CSV-bestanden)', () => loadDataset(), 20),
+  measure('schattingsstap (terugblik aanvullen)', () => completeHistory(data), 20),
+  measure('bbp-index 2024-2030', () => indexFactors('bbp', { van: 2024, tot: 2030 }, data), 200),
+  measure('kostenindex 2015-2030', () => indexFactors('kostenindex', { van: 2015, tot: 2030 }, data), 200),
+  measure('Provinciefonds-grootboek 2024-2030', () => provinciefondsLedger(data, { tot: 2030 }), 200),
+];
+const cheapest = Math.min(...results.map((r) => r.perCall));
+for (const r of results) {
+  console.log(`${r.name.padEnd(40)} ${(r.perCall / cheapest).toFixed(1).padStart(8)} x  (${r.perCall.toFixed(3)} ms per keer in deze run)`);
+}

@@ -1,0 +1,36 @@
+/**
+ * What every indexation rule returns for a year: the factor `f_t` (amount_t = amount_{t-1} × f_t),
+ * its named parts, the inputs that produced it and a Dutch explanation.
+ */
+import type { Decimal } from '../decimal.js';
+import type { SeriesInput, SeriesOptions } from './series.js';
+
+export interface IndexFactor {
+  readonly year: number;
+  readonly factor: Decimal;
+  /** Named components, as fractions (e.g. `volume`, `prijs`, `loon`). */
+  readonly parts: Readonly<Record<string, Decimal>>;
+  readonly inputs: readonly SeriesInput[];
+  /** Dutch: how the factor was made, naming series, years, publications and values. */
+  readonly explanation: string;
+}
+
+export type Mean = 'rekenkundig' | 'meetkundig';
+export type Combination = 'vermenigvuldigen' | 'optellen';
+
+export interface IndexOptions extends SeriesOptions {
+  /** bbp: arithmetic or geometric mean of the eight volume growth rates (default arithmetic). */
+  readonly gemiddelde?: Mean;
+  /** bbp: (1 + v)(1 + p) or 1 + v + p (default multiply). */
+  readonly combinatie?: Combination;
+  /** lpo and kostenindex: component weights as fractions, overriding the assumptions. */
+  readonly gewichten?: Readonly<Record<string, Decimal>>;
+  /** reeks: a user series of rates (`mutatie`) or index levels (`niveau`) by year. */
+  readonly reeks?: UserSeries;
+}
+
+export interface UserSeries {
+  readonly naam: string;
+  readonly soort: 'mutatie' | 'niveau';
+  readonly waarden: ReadonlyMap<number, Decimal>;
+}

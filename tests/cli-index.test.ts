@@ -1,0 +1,105 @@
+/**
+ * `natuurpact index` on the shipped data, with a user's macro file laid over it, and its errors.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../src/cli/program.js';
+import { csvNumber } from '../src/cli/index-command.js';
+import { dec } from '../src/core/decimal.js';
+import { bbpIndexation } from '../src/core/indexation/bbp.js';
+import { loadDataset } from '../src/io/read-dir.js';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('natuurpact index', () => {
+  test('bbp 2024-2030 on the shipped data: a table that names the assumptions it used', async () => {
+    const r = await run('index', '--regel', 'bbp', '--van', '2024', '--tot', '2030');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/jaar\s+volume\s+prijs\s+factor\s+index/);
+    for (let y = 2024; y <= 2030; y++) expect(r.out).toMatch(new RegExp(`\\n${y}\\s`));
+    expect(r.out).toContain('Aannames gebruikt');
+  });
+
+  test('--csv: the header, fractions with at least 10 significant digits, equal to the library', async () => {
+    const r = await run('index', '--regel', 'bbp', '--van', '2024', '--tot', '2030', '--csv');
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('jaar,volume,prijs,factor,index');
+    expect(lines).toHaveLength(8);
+    const lib = bbpIndexation(2024, loadDataset());
+    const [jaar, volume, prijs, factor] = lines[1]!.split(',');
+    expect(jaar).toBe('2024');
+    expect(volume).toBe(csvNumber(lib.volume));
+    expect(prijs).toBe(csvNumber(lib.price));
+    expect(factor).toBe(csvNumber(lib.factor));
+    expect(factor!.replace(/^1\.|^0\.0*/, '').length).toBeGreaterThanOrEqual(9);
+  });
+
+  test('other rules leave volume and prijs empty where they have no such part', async () => {
+    const r = await run('index', '--regel', 'nominaal', '--van', '2024', '--tot', '2025', '--csv');
+    expect(r.out).toBe('jaar,volume,prijs,factor,index\n2024,,,1,100\n2025,,,1,100\n');
+  });
+
+  test('--uitleg traces each factor to its macro rows', async () => {
+    const r = await run('index', '--van', '2024', '--tot', '2024', '--uitleg');
+    expect(r.out).toContain('bbp_volume 2015 = 2,1% (cbs-2025-economie, realisatie)');
+    expect(r.out).toContain('bbp_prijs 2024');
+  });
+
+  test("a user's macro file through --data changes the result accordingly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natuurpact-'));
+    writeFileSync(
+      join(dir, 'macro.csv'),
+      'reeks;publicatie;publicatiedatum;jaar;waarde;eenheid;status;bron;vindplaats;methode\n' +
+        'bbp_prijs;eigen-raming;2026-06;2024;4,0;%;raming;eigen-nota;Tabel 2;\n',
+    );
+    writeFileSync(join(dir, 'bronnen.csv'), 'id,titel,uitgever,datum,url,vindplaats,geraadpleegd\neigen-nota,Eigen raming,Ministerie,2026-06,https://example.org/nota,,2026-11-28\n');
+    const base = await run('index', '--van', '2024', '--tot', '2024', '--csv');
+    const own = await run('index', '--van', '2024', '--tot', '2024', '--csv', '--data', dir);
+    expect(own.code).toBe(0);
+    const [, volume, prijs, factor] = own.out.split('\n')[1]!.split(',');
+    expect(prijs).toBe('0.04');
+    expect(dec(factor!).equals(dec(1).plus(dec(volume!)).times('1.04').toSignificantDigits(15))).toBe(true);
+    expect(own.out).not.toBe(base.out);
+  });
+
+  test('--vergelijk: both indices 2014 = 100 and their ratio', async () => {
+    const r = await run('index', '--vergelijk', 'bbp,kostenindex', '--van', '2014', '--tot', '2030', '--csv');
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('jaar,bbp,kostenindex,verhouding');
+    expect(lines[1]).toBe('2014,100,100,1');
+    expect(lines).toHaveLength(18);
+    for (const line of lines.slice(1)) {
+      const [, a, b, ratio] = line.split(',').map((x) => dec(x));
+      expect(a!.dividedBy(b!).minus(ratio!).abs().lessThan(dec('1e-13'))).toBe(true);
+    }
+    const table = await run('index', '--vergelijk', 'bbp,kostenindex', '--van', '2014', '--tot', '2030');
+    expect(table.out).toContain('verhouding');
+  });
+
+  test('errors: unknown vintage and a start year outside the data exit 1 in Dutch; bad options exit 2', async () => {
+    const v = await run('index', '--vintage', 'cpb-xyz');
+    expect(v.code).toBe(1);
+    expect(v.err).toContain("onbekende publicatie (vintage) 'cpb-xyz'");
+    const early = await run('index', '--van', '2001', '--tot', '2002');
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('bbp_volume 1992 ontbreekt in macro.csv; de reeks begint in');
+    const rule = await run('index', '--regel', 'bbb');
+    expect(rule.code).toBe(2);
+    expect(rule.err).toContain("onbekende regel 'bbb'");
+    const year = await run('index', '--van', 'twintig');
+    expect(year.code).toBe(2);
+    const mean = await run('index', '--gemiddelde', 'mediaan');
+    expect(mean.code).toBe(2);
+    expect(mean.err).toContain("optie '--gemiddelde <soort>': 'mediaan' is ongeldig; kies uit rekenkundig, meetkundig");
+    for (const e of [v, early, rule, year, mean]) expect(e.err).not.toMatch(/\n\s+at /);
+  });
+});
