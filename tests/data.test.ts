@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { dec, sum } from '../src/core/decimal.js';
 import { PROVINCE_CODES } from '../src/core/provinces.js';
 import { METHOD_STATUSES, PUBLISHED_STATUSES } from '../src/core/status.js';
-import { completeHistory, COST_TASKS, HISTORY_YEARS, nationalSpending } from '../src/io/estimate.js';
+import { completeHistory, COST_TASKS, HISTORY_YEARS, nationalSpending } from '../src/core/estimate.js';
 import { loadDataset } from '../src/io/read-dir.js';
 
 const data = loadDataset();

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { Decimal, dec, sum } from '../src/core/decimal.js';
 import { PROVINCE_CODES } from '../src/core/provinces.js';
 import { buildDataset } from '../src/io/load.js';
-import { COST_TASKS, completeHistory, estimationKey, HISTORY_YEARS, nationalSpending } from '../src/io/estimate.js';
+import { COST_TASKS, completeHistory, estimationKey, HISTORY_YEARS, nationalSpending } from '../src/core/estimate.js';
 import { file, MINI_AREA, miniFiles } from './helpers/mini.js';
 
 const data = buildDataset(miniFiles());

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { coverage, type GridCell } from '../io/coverage.js';
-import { completeHistory, HISTORY_YEARS } from '../io/estimate.js';
+import { completeHistory, HISTORY_YEARS } from '../core/estimate.js';
 import { loadDataset } from '../io/read-dir.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';

@@ -40,12 +40,12 @@ import type {
   SpendingFact,
   Stream,
   Task,
-} from '../core/dataset.js';
-import { Decimal, ONE, ZERO, sum } from '../core/decimal.js';
-import { UserError } from '../core/errors.js';
-import { PROVINCE_CODES, type ProvinceCode } from '../core/provinces.js';
-import { PUBLISHED_STATUSES } from '../core/status.js';
-import { formatNumberNl } from '../report/format.js';
+} from './dataset.js';
+import { Decimal, ONE, ZERO, sum } from './decimal.js';
+import { UserError } from './errors.js';
+import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
+import { PUBLISHED_STATUSES } from './status.js';
+import { formatNumberNl } from './format.js';
 
 export const HISTORY_FIRST_YEAR = 2014;
 export const HISTORY_LAST_YEAR = 2023;
