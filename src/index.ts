@@ -22,3 +22,7 @@ export { bbpIndexation, volumeMean, combine } from './core/indexation/bbp.js';
 export { macroValue, type SeriesInput } from './core/indexation/series.js';
 export type { IndexFactor, IndexOptions } from './core/indexation/types.js';
 export { provinciefondsLedger, type Ledger, type LedgerYear, type LedgerOptions } from './core/provinciefonds.js';
+export { runScenario, explain, STATUS_QUO, type ModelResult, type ResultRow, type Explanation } from './core/model/run.js';
+export { compilePlan, type ModelScenario, type DevelopmentSetting, type Plan } from './core/model/plan.js';
+export { DEVELOPMENTS, DEVELOPMENT_NAMES } from './core/model/developments.js';
+export { LINES, COST_TASKS as MODEL_COST_TASKS, INCOME_STREAMS, type Line } from './core/model/lines.js';

@@ -482,7 +482,18 @@ function withProvincialDuNatuur(data: Dataset): Dataset {
  * The dataset with the history completed by estimates (spending, income and the estimation key
  * added with status `schatting`), and how many values were added.
  */
+const completed = new WeakMap<Dataset, { dataset: Dataset; estimates: number }>();
+
 export function completeHistory(input: Dataset): { dataset: Dataset; estimates: number } {
+  // A dataset is immutable once loaded, so its completion is computed once.
+  const cached = completed.get(input);
+  if (cached) return cached;
+  const result = completeHistoryUncached(input);
+  completed.set(input, result);
+  return result;
+}
+
+function completeHistoryUncached(input: Dataset): { dataset: Dataset; estimates: number } {
   const data = withProvincialDuNatuur(input);
   const key = estimationKey(data);
   const keyIsEstimated = key.some((k) => k.sleutel === ESTIMATION_INPUTS.estimatedKey);

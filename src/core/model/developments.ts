@@ -1,0 +1,306 @@
+/**
+ * External developments: named, switchable changes to the projection. Each adds national amounts
+ * to cost lines (per task) or income lines (per stream) from its start year; the model shares them
+ * over the provinces (costs by the province's base-year share of the task, income by its base-year
+ * share of the stream). A development never touches the history: its start year must lie after the
+ * base year.
+ *
+ * Every parameter has a default with its status and source (or, for an assumption, its reasoning),
+ * and can be overridden by a scenario.
+ */
+import type { Dataset } from '../dataset.js';
+import { Decimal, ONE, ZERO, dec } from '../decimal.js';
+import { UserError } from '../errors.js';
+import type { Status } from '../status.js';
+import type { CostTask, IncomeStream } from './lines.js';
+import type { Schedule } from './programma-natuur.js';
+
+export interface ParameterValue {
+  readonly waarde: Decimal;
+  /** Unit of `waarde` as the engine uses it: EUR, fractie, jaar. */
+  readonly eenheid: 'EUR' | 'fractie' | 'jaar';
+  readonly status: Status;
+  readonly bron: readonly string[];
+  readonly toelichting: string;
+}
+
+/** What a development can look at: the baseline (without developments), national. */
+export interface DevelopmentInput {
+  readonly data: Dataset;
+  readonly baseYear: number;
+  readonly years: readonly number[];
+  baselineCost(task: CostTask, year: number): Decimal;
+  baselineIncome(stream: IncomeStream, year: number): Decimal;
+  /** Baseline cost of a task under the NNN path that continues after 2027. */
+  nnnRestCost(task: CostTask, year: number): Decimal;
+  readonly programmaNatuur: Schedule;
+  /** Restoration cost per euro of Programma Natuur in the base year (herstel follows the programme). */
+  readonly herstelPerProgrammaEuro: Decimal;
+}
+
+export interface DevelopmentEffect {
+  readonly kosten: Partial<Record<CostTask, Map<number, Decimal>>>;
+  readonly inkomsten: Partial<Record<IncomeStream, Map<number, Decimal>>>;
+}
+
+export interface DevelopmentDefinition {
+  readonly naam: string;
+  /** One Dutch line for reports. */
+  readonly omschrijving: string;
+  readonly standaardStartjaar: number;
+  /** Lines it may change (the tests hold it to this). */
+  readonly raakt: readonly string[];
+  parameters(data: Dataset): Record<string, ParameterValue>;
+  effect(input: DevelopmentInput, start: number, p: Readonly<Record<string, Decimal>>): DevelopmentEffect;
+}
+
+const assumed = (waarde: Decimal, eenheid: ParameterValue['eenheid'], toelichting: string): ParameterValue => ({
+  waarde,
+  eenheid,
+  status: 'aanname',
+  bron: [],
+  toelichting,
+});
+
+function agreement(data: Dataset, onderdeel: string): { waarde: Decimal; van: number; tot: number; status: Status; bron: readonly string[] } {
+  const row = data.natuurpact.find((r) => r.onderdeel === onderdeel && r.provincie === 'NL');
+  if (!row) throw new UserError({ message: `natuurpact.csv: onderdeel '${onderdeel}' (NL) ontbreekt; nodig voor een ontwikkeling` });
+  return row;
+}
+
+function fromYear(input: DevelopmentInput, start: number, f: (year: number) => Decimal): Map<number, Decimal> {
+  const out = new Map<number, Decimal>();
+  for (const y of input.years) if (y >= start) out.set(y, f(y));
+  return out;
+}
+
+const amountPerYear = (row: { waarde: Decimal; van: number; tot: number }, grondslagTotaal: boolean) =>
+  grondslagTotaal ? row.waarde.dividedBy(row.tot - row.van + 1) : row.waarde;
+
+export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
+  {
+    naam: 'nhv',
+    omschrijving: 'EU-natuurherstelverordening: extra herstelmaatregelen, het provinciale deel van de geraamde kosten tot 2050',
+    standaardStartjaar: 2026,
+    raakt: ['kosten.herstel'],
+    parameters(data) {
+      const cost = agreement(data, 'nhv.kosten');
+      return {
+        totaal: { waarde: cost.waarde, eenheid: 'EUR', status: cost.status, bron: cost.bron, toelichting: `geraamde kosten voor Nederland ${cost.van}-${cost.tot}` },
+        eindjaar: { waarde: dec(cost.tot), eenheid: 'jaar', status: cost.status, bron: cost.bron, toelichting: 'einde van de raming' },
+        aandeel_provincies: assumed(dec('0.5'), 'fractie', 'geen openbare verdeling van de kosten over Rijk, provincies en anderen; de helft bij de provincies'),
+      };
+    },
+    effect(input, start, p) {
+      const years = p.eindjaar!.toNumber() - start + 1;
+      if (years <= 0) throw new UserError({ message: `nhv: startjaar ${start} ligt na het eindjaar ${p.eindjaar!.toString()}` });
+      const perYear = p.totaal!.times(p.aandeel_provincies!).dividedBy(years);
+      return { kosten: { herstel: fromYear(input, start, (y) => (y <= p.eindjaar!.toNumber() ? perYear : ZERO)) }, inkomsten: {} };
+    },
+  },
+  {
+    naam: 'beheer_100pct',
+    omschrijving: 'SNL-vergoeding naar 100% van de standaardkostprijs',
+    standaardStartjaar: 2027,
+    raakt: ['kosten.natuurbeheer'],
+    parameters(data) {
+      const pct = data.kostendrivers
+        .filter((d) => d.driver === 'snl_vergoedingspercentage')
+        .sort((a, b) => b.jaar - a.jaar)[0];
+      if (!pct) throw new UserError({ message: 'kostendrivers.csv: snl_vergoedingspercentage ontbreekt' });
+      return {
+        huidig: { waarde: pct.waarde, eenheid: 'fractie', status: pct.status, bron: pct.bron, toelichting: `huidig vergoedingspercentage (${pct.jaar})` },
+        nieuw: assumed(ONE, 'fractie', 'de volledige standaardkostprijs'),
+      };
+    },
+    effect(input, start, p) {
+      const extra = p.nieuw!.dividedBy(p.huidig!).minus(ONE);
+      return { kosten: { natuurbeheer: fromYear(input, start, (y) => input.baselineCost('natuurbeheer', y).times(extra)) }, inkomsten: {} };
+    },
+  },
+  {
+    naam: 'bouwsteen_beheer',
+    omschrijving: 'Rijk geeft jaarlijks extra geld voor natuurbeheer, zoals IPO en natuurorganisaties vroegen',
+    standaardStartjaar: 2026,
+    raakt: ['inkomsten.overig_rijk'],
+    parameters(data) {
+      const ask = agreement(data, 'bouwsteen_beheer.vraag');
+      return { bedrag: { waarde: ask.waarde, eenheid: 'EUR', status: ask.status, bron: ask.bron, toelichting: 'gevraagd bedrag per jaar' } };
+    },
+    effect(input, start, p) {
+      return { kosten: {}, inkomsten: { overig_rijk: fromYear(input, start, () => p.bedrag!) } };
+    },
+  },
+  {
+    naam: 'anlb_500',
+    omschrijving: 'Agrarisch natuurbeheer (ANLb) groeit naar een vast jaarbedrag, betaald door het Rijk',
+    standaardStartjaar: 2026,
+    raakt: ['kosten.anlb', 'inkomsten.overig_rijk'],
+    parameters(data) {
+      const goal = agreement(data, 'anlb.doel');
+      return {
+        bedrag: { waarde: goal.waarde, eenheid: 'EUR', status: goal.status, bron: goal.bron, toelichting: 'ANLb-bedrag per jaar' },
+        aandeel_rijk: assumed(ONE, 'fractie', 'het Rijk reserveerde het bedrag; de groei wordt volledig door het Rijk betaald'),
+      };
+    },
+    effect(input, start, p) {
+      const extra = (y: number) => Decimal.max(ZERO, p.bedrag!.minus(input.baselineCost('anlb', y)));
+      return {
+        kosten: { anlb: fromYear(input, start, extra) },
+        inkomsten: { overig_rijk: fromYear(input, start, (y) => extra(y).times(p.aandeel_rijk!)) },
+      };
+    },
+  },
+  {
+    naam: 'faunaschade_groei',
+    omschrijving: 'Faunaschade blijft groeien met het recente jaarlijkse bedrag',
+    standaardStartjaar: 2025,
+    raakt: ['kosten.soorten'],
+    parameters(data) {
+      const rows = data.kostendrivers.filter((d) => d.driver === 'faunaschade' && d.provincie === 'NL').sort((a, b) => a.jaar - b.jaar);
+      const last = rows.at(-1);
+      const earlier = rows.at(-3);
+      if (!last || !earlier) throw new UserError({ message: 'kostendrivers.csv: faunaschade (NL) vraagt ten minste drie jaren' });
+      const growth = last.waarde.minus(earlier.waarde).dividedBy(last.jaar - earlier.jaar);
+      return {
+        groei_per_jaar: {
+          waarde: growth,
+          eenheid: 'EUR',
+          status: 'afgeleid',
+          bron: [...new Set([...last.bron, ...earlier.bron])],
+          toelichting: `gemiddelde jaarlijkse stijging ${earlier.jaar}-${last.jaar}`,
+        },
+        laatste_jaar: { waarde: dec(last.jaar), eenheid: 'jaar', status: last.status, bron: last.bron, toelichting: 'laatste gepubliceerde jaar' },
+      };
+    },
+    effect(input, start, p) {
+      const last = p.laatste_jaar!.toNumber();
+      const from = Math.max(start, last + 1);
+      return { kosten: { soorten: fromYear(input, from, (y) => p.groei_per_jaar!.times(y - last)) }, inkomsten: {} };
+    },
+  },
+  {
+    naam: 'exoten_unielijst',
+    omschrijving: 'Bestrijding van invasieve exoten van de Unielijst als extra taak',
+    standaardStartjaar: 2026,
+    raakt: ['kosten.soorten'],
+    parameters() {
+      return { bedrag_per_jaar: assumed(ZERO, 'EUR', 'geen openbaar bedrag gevonden; vul een eigen bedrag per jaar in') };
+    },
+    effect(input, start, p) {
+      return { kosten: { soorten: fromYear(input, start, () => p.bedrag_per_jaar!) }, inkomsten: {} };
+    },
+  },
+  {
+    naam: 'grondprijs_schok',
+    omschrijving: 'De grondprijs springt eenmalig omhoog en blijft op dat hogere niveau',
+    standaardStartjaar: 2026,
+    raakt: ['kosten.verwerving'],
+    parameters() {
+      return { schok: assumed(dec('0.2'), 'fractie', 'illustratieve sprong van 20%') };
+    },
+    effect(input, start, p) {
+      return { kosten: { verwerving: fromYear(input, start, (y) => input.baselineCost('verwerving', y).times(p.schok!)) }, inkomsten: {} };
+    },
+  },
+  {
+    naam: 'loon_schok',
+    omschrijving: 'De lonen springen eenmalig omhoog; taken stijgen naar hun loonaandeel',
+    standaardStartjaar: 2026,
+    raakt: ['kosten.natuurbeheer', 'kosten.anlb', 'kosten.inrichting', 'kosten.uitvoering'],
+    parameters(data) {
+      const w = data.aannames.find((a) => a.naam === 'kostenindex.gewicht_loon');
+      if (!w) throw new UserError({ message: "aannames.csv: 'kostenindex.gewicht_loon' ontbreekt" });
+      return {
+        schok: assumed(dec('0.05'), 'fractie', 'illustratieve sprong van 5%'),
+        loonaandeel: { waarde: w.waarde, eenheid: 'fractie', status: 'aanname', bron: w.bron, toelichting: 'loongewicht van de natuurkostenindex' },
+      };
+    },
+    effect(input, start, p) {
+      const part = (task: CostTask, share: Decimal) => fromYear(input, start, (y) => input.baselineCost(task, y).times(p.schok!).times(share));
+      return {
+        kosten: {
+          natuurbeheer: part('natuurbeheer', p.loonaandeel!),
+          anlb: part('anlb', p.loonaandeel!),
+          inrichting: part('inrichting', p.loonaandeel!),
+          uitvoering: part('uitvoering', ONE),
+        },
+        inkomsten: {},
+      };
+    },
+  },
+  {
+    naam: 'programma_natuur_stopt',
+    omschrijving: 'Programma Natuur stopt vroegtijdig; de herstelopgave blijft',
+    standaardStartjaar: 2026,
+    raakt: ['inkomsten.programma_natuur', 'kosten.herstel'],
+    parameters() {
+      return { aandeel_kosten_vervalt: assumed(ZERO, 'fractie', 'de Natura 2000-verplichtingen blijven; de kosten lopen door') };
+    },
+    effect(input, start, p) {
+      const amount = (y: number) => input.baselineIncome('programma_natuur', y);
+      return {
+        kosten: { herstel: fromYear(input, start, (y) => input.baselineCost('herstel', y).times(p.aandeel_kosten_vervalt!).negated()) },
+        inkomsten: { programma_natuur: fromYear(input, start, (y) => amount(y).negated()) },
+      };
+    },
+  },
+  {
+    naam: 'programma_natuur_verlengd',
+    omschrijving: 'Programma Natuur loopt na zijn laatste jaar door op het laatste jaarbedrag',
+    standaardStartjaar: 2031,
+    raakt: ['inkomsten.programma_natuur', 'kosten.herstel'],
+    parameters() {
+      return {};
+    },
+    effect(input, start) {
+      const pn = input.programmaNatuur;
+      const from = Math.max(start, pn.lastYear + 1);
+      const last = pn.amount(pn.lastYear);
+      return {
+        kosten: { herstel: fromYear(input, from, () => last.times(input.herstelPerProgrammaEuro)) },
+        inkomsten: { programma_natuur: fromYear(input, from, () => last) },
+      };
+    },
+  },
+  {
+    naam: 'spuk_naar_fonds_korting',
+    omschrijving: 'Programma Natuur (SPUK) gaat op in het Provinciefonds, met een korting',
+    standaardStartjaar: 2026,
+    raakt: ['inkomsten.programma_natuur', 'inkomsten.natuurpact'],
+    parameters() {
+      return { korting: assumed(dec('0.1'), 'fractie', 'bij omzetting van een SPUK in fondsgeld geldt een korting van 10%') };
+    },
+    effect(input, start, p) {
+      const amount = (y: number) => input.baselineIncome('programma_natuur', y);
+      return {
+        kosten: {},
+        inkomsten: {
+          programma_natuur: fromYear(input, start, (y) => amount(y).negated()),
+          natuurpact: fromYear(input, start, (y) => amount(y).times(ONE.minus(p.korting!))),
+        },
+      };
+    },
+  },
+  {
+    naam: 'nnn_restopgave',
+    omschrijving: 'Het NNN wordt na 2027 in het waargenomen tempo afgemaakt (restopgave)',
+    standaardStartjaar: 2028,
+    raakt: ['kosten.verwerving', 'kosten.inrichting', 'kosten.natuurbeheer'],
+    parameters() {
+      return {};
+    },
+    effect(input, start) {
+      const diff = (task: CostTask) => fromYear(input, start, (y) => input.nnnRestCost(task, y).minus(input.baselineCost(task, y)));
+      return { kosten: { verwerving: diff('verwerving'), inrichting: diff('inrichting'), natuurbeheer: diff('natuurbeheer') }, inkomsten: {} };
+    },
+  },
+];
+
+export const DEVELOPMENT_NAMES = DEVELOPMENTS.map((d) => d.naam);
+
+export function development(naam: string): DevelopmentDefinition {
+  const d = DEVELOPMENTS.find((x) => x.naam === naam);
+  if (!d) throw new UserError({ message: `onbekende ontwikkeling '${naam}'; bekend: ${DEVELOPMENT_NAMES.join(', ')}` });
+  return d;
+}

@@ -1,0 +1,252 @@
+/**
+ * The compiled plan of a scenario: everything the projection needs, reduced to base amounts and
+ * yearly factors, so that evaluating it is plain arithmetic (exact here, in floats in `fast.ts`).
+ *
+ *   cost_{p,k,t}   = base_{p,k} × P_{k,t} × V_{k,t} + D_{p,k,t}
+ *   income_{p,s,t} = N_{s,t} × share_{p,s} + E_{p,s,t}
+ *
+ * base: the province's cost of task k in the base year (last history year); P, V: the driver's
+ * price and volume factors (national, base year = 1); D: development costs shared by the province's
+ * base-year share of task k; N: the national income stream; share: the province's base-year share of
+ * the stream (the estimation key when the stream was zero); E: development income, shared the same
+ * way.
+ */
+import type { Dataset } from '../dataset.js';
+import { Decimal, ONE, ZERO, sum } from '../decimal.js';
+import { UserError } from '../errors.js';
+import { estimationKey, HISTORY_LAST_YEAR } from '../estimate.js';
+import type { IndexOptions } from '../indexation/types.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
+import { provinciefondsLedger, type Ledger } from '../provinciefonds.js';
+import { modelContext, type ModelContext } from './context.js';
+import { DEVELOPMENTS, development, type DevelopmentDefinition, type DevelopmentEffect, type ParameterValue } from './developments.js';
+import { herstelDriver } from './drivers/herstel.js';
+import { natuurbeheerDriver } from './drivers/natuurbeheer.js';
+import { inrichtingDriver, verwervingDriver } from './drivers/nnn-tasks.js';
+import { anlbDriver, uitvoeringDriver } from './drivers/simple.js';
+import { soortenDriver } from './drivers/soorten.js';
+import type { TaskDriver } from './drivers/types.js';
+import { COST_TASKS, INCOME_STREAMS, type CostTask, type IncomeStream } from './lines.js';
+import { nnnPath, type NnnMode, type NnnPath } from './nnn.js';
+import { programmaNatuurSchedule, type Schedule } from './programma-natuur.js';
+
+export const DEFAULT_LAST_YEAR = 2030;
+export const MAX_LAST_YEAR = 2050;
+
+export interface DevelopmentSetting {
+  readonly aan?: boolean;
+  readonly startjaar?: number;
+  readonly parameters?: Readonly<Record<string, Decimal>>;
+}
+
+/** What a scenario sets; everything else takes its documented default. */
+export interface ModelScenario {
+  readonly naam: string;
+  /** Last projection year (default 2030, at most 2050). */
+  readonly tot?: number;
+  /** Macro choices: vintage, projection values, bbp options. */
+  readonly macro?: IndexOptions;
+  /** First year of the bbp-systematiek for the Provinciefonds (default 2024). */
+  readonly startBbp?: number;
+  /** NNN path: observed pace (`tempo`, default) or target met (`doel`). */
+  readonly nnnPad?: NnnMode;
+  readonly ontwikkelingen?: Readonly<Record<string, DevelopmentSetting>>;
+}
+
+export interface ActiveDevelopment {
+  readonly definitie: DevelopmentDefinition;
+  readonly startjaar: number;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  readonly effect: DevelopmentEffect;
+}
+
+export interface NationalIncome {
+  amount(year: number): Decimal;
+  explain(year: number): string;
+  readonly bron: readonly string[];
+  readonly status: 'schatting' | 'begroting' | 'aanname';
+}
+
+export interface Plan {
+  readonly scenario: ModelScenario;
+  readonly data: Dataset;
+  readonly baseYear: number;
+  readonly years: readonly number[];
+  readonly context: ModelContext;
+  readonly drivers: Readonly<Record<CostTask, TaskDriver>>;
+  readonly nnn: NnnPath;
+  readonly programmaNatuur: Schedule;
+  readonly ledger: Ledger;
+  readonly income: Readonly<Record<IncomeStream | 'eigen_middelen', NationalIncome>>;
+  /** base_{p,k}: cost of task k in the base year. */
+  readonly baseCost: ReadonlyMap<ProvinceCode, Readonly<Record<CostTask, Decimal>>>;
+  /** Province share of each task's base-year cost. */
+  readonly costShare: ReadonlyMap<ProvinceCode, Readonly<Record<CostTask, Decimal>>>;
+  /** Province share of each income stream in the base year. */
+  readonly incomeShare: ReadonlyMap<ProvinceCode, Readonly<Record<IncomeStream | 'eigen_middelen', Decimal>>>;
+  readonly developments: readonly ActiveDevelopment[];
+}
+
+function shares<K extends string>(
+  values: ReadonlyMap<ProvinceCode, Readonly<Record<K, Decimal>>>,
+  keys: readonly K[],
+  fallback: ReadonlyMap<ProvinceCode, Decimal>,
+): Map<ProvinceCode, Record<K, Decimal>> {
+  const out = new Map<ProvinceCode, Record<K, Decimal>>();
+  const totals = Object.fromEntries(keys.map((k) => [k, sum(PROVINCE_CODES.map((p) => values.get(p)![k]))])) as Record<K, Decimal>;
+  for (const p of PROVINCE_CODES) {
+    const row = {} as Record<K, Decimal>;
+    for (const k of keys) row[k] = totals[k].isZero() ? fallback.get(p)! : values.get(p)![k].dividedBy(totals[k]);
+    out.set(p, row);
+  }
+  return out;
+}
+
+/** A driver whose price and volume are computed once per year. */
+function memoised(d: TaskDriver): TaskDriver {
+  const price = new Map<number, Decimal>();
+  const volume = new Map<number, Decimal>();
+  const once = (cache: Map<number, Decimal>, f: (y: number) => Decimal) => (y: number) => {
+    let v = cache.get(y);
+    if (v === undefined) cache.set(y, (v = f(y)));
+    return v;
+  };
+  return { ...d, price: once(price, d.price), volume: once(volume, d.volume) };
+}
+
+/** An agreement amount per year while it runs, and its last level afterwards (an assumption). */
+function agreementIncome(data: Dataset, onderdeel: string, label: string): NationalIncome {
+  const row = data.natuurpact.find((r) => r.onderdeel === onderdeel && r.provincie === 'NL' && r.grondslag === 'per_jaar');
+  if (!row) throw new UserError({ message: `natuurpact.csv: onderdeel '${onderdeel}' (NL, per_jaar) ontbreekt` });
+  const mln = `${row.waarde.dividedBy(1e6).toString().replace('.', ',')} mln`;
+  return {
+    amount: () => row.waarde,
+    explain: (y) => (y <= row.tot ? `${label} ${mln} per jaar (${row.van}-${row.tot})` : `${label}: na ${row.tot} voortgezet op ${mln} per jaar (aanname)`),
+    bron: row.bron,
+    status: 'schatting',
+  };
+}
+
+export function compilePlan(scenario: ModelScenario, data: Dataset, history: HistoryAccess): Plan {
+  const baseYear = HISTORY_LAST_YEAR;
+  const tot = scenario.tot ?? DEFAULT_LAST_YEAR;
+  if (!Number.isInteger(tot) || tot <= baseYear || tot > MAX_LAST_YEAR) {
+    throw new UserError({ message: `scenario '${scenario.naam}': eindjaar ${tot} moet tussen ${baseYear + 1} en ${MAX_LAST_YEAR} liggen` });
+  }
+  const options = scenario.macro ?? {};
+  const context = modelContext(data, baseYear, tot, options);
+  const years = context.years;
+  const devSettings = scenario.ontwikkelingen ?? {};
+  for (const name of Object.keys(devSettings)) development(name); // unknown names fail here
+  const nnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', false);
+  const programmaNatuur = programmaNatuurSchedule(data);
+  const drivers: Record<CostTask, TaskDriver> = {
+    natuurbeheer: memoised(natuurbeheerDriver(context, nnn)),
+    anlb: memoised(anlbDriver(context)),
+    verwerving: memoised(verwervingDriver(context, nnn)),
+    inrichting: memoised(inrichtingDriver(context, nnn)),
+    herstel: memoised(herstelDriver(context, programmaNatuur)),
+    soorten: memoised(soortenDriver(context)),
+    uitvoering: memoised(uitvoeringDriver(context)),
+  };
+
+  const baseCost = new Map<ProvinceCode, Record<CostTask, Decimal>>();
+  const baseIncome = new Map<ProvinceCode, Record<IncomeStream | 'eigen_middelen', Decimal>>();
+  for (const p of PROVINCE_CODES) {
+    baseCost.set(p, Object.fromEntries(COST_TASKS.map((k) => [k, history.cost(p, baseYear, k)])) as Record<CostTask, Decimal>);
+    baseIncome.set(
+      p,
+      Object.fromEntries([...INCOME_STREAMS, 'eigen_middelen' as const].map((s) => [s, history.income(p, baseYear, s)])) as Record<IncomeStream | 'eigen_middelen', Decimal>,
+    );
+  }
+  const key = new Map(estimationKey(data).map((k) => [k.provincie, k.waarde] as const));
+  const costShare = shares(baseCost, COST_TASKS, key);
+  const incomeShare = shares(baseIncome, [...INCOME_STREAMS, 'eigen_middelen'], key);
+
+  const ledger = provinciefondsLedger(data, { ...options, tot, ...(scenario.startBbp !== undefined ? { startBbp: scenario.startBbp } : {}) });
+  const ledgerYear = new Map(ledger.jaren.map((y) => [y.jaar, y] as const));
+  const income: Record<IncomeStream | 'eigen_middelen', NationalIncome> = {
+    natuurpact: {
+      amount: (y) => ledgerYear.get(y)!.natuurdeel,
+      explain: (y) => `natuurdeel van de algemene uitkering (Provinciefonds-grootboek): ${ledgerYear.get(y)!.explanation}`,
+      bron: [...ledger.basis.natuurdeel.bron, ...ledger.basis.algemeneUitkering.bron],
+      status: 'schatting',
+    },
+    programma_natuur: { amount: (y) => programmaNatuur.amount(y), explain: (y) => programmaNatuur.explain(y), bron: programmaNatuur.bron, status: 'schatting' },
+    eu: agreementIncome(data, 'natuurpact.beheer.eu_pop3', 'EU-cofinanciering POP3'),
+    overig_rijk: { amount: () => ZERO, explain: () => 'geen overige rijksbijdrage in de basis', bron: [], status: 'aanname' },
+    eigen_middelen: agreementIncome(data, 'natuurpact.beheer.provincies', 'afgesproken provinciale bijdrage'),
+  };
+
+  const national = (task: CostTask, year: number, d: TaskDriver = drivers[task]) =>
+    sum(PROVINCE_CODES.map((p) => baseCost.get(p)![task])).times(d.price(year)).times(d.volume(year));
+  const restDrivers: Partial<Record<CostTask, TaskDriver>> = {};
+  const restNnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', true);
+  restDrivers.natuurbeheer = natuurbeheerDriver(context, restNnn);
+  restDrivers.verwerving = verwervingDriver(context, restNnn);
+  restDrivers.inrichting = inrichtingDriver(context, restNnn);
+  const baseHerstel = sum(PROVINCE_CODES.map((p) => baseCost.get(p)!.herstel));
+  const pnBase = programmaNatuur.amount(baseYear);
+
+  const developments: ActiveDevelopment[] = [];
+  for (const def of DEVELOPMENTS) {
+    const setting = devSettings[def.naam];
+    if (!setting || setting.aan === false) continue;
+    const start = setting.startjaar ?? def.standaardStartjaar;
+    if (!Number.isInteger(start) || start <= baseYear) {
+      throw new UserError({ message: `ontwikkeling '${def.naam}': startjaar ${start} ligt niet na het laatste historische jaar ${baseYear}; ontwikkelingen veranderen de terugblik niet` });
+    }
+    const defaults = def.parameters(data);
+    const params: Record<string, ParameterValue> = { ...defaults };
+    for (const [name, value] of Object.entries(setting.parameters ?? {})) {
+      const known = defaults[name];
+      if (!known) {
+        throw new UserError({ message: `ontwikkeling '${def.naam}': onbekende parameter '${name}'; bekend: ${Object.keys(defaults).join(', ') || 'geen'}` });
+      }
+      params[name] = { ...known, waarde: value, status: 'aanname', bron: [], toelichting: 'opgegeven in het scenario' };
+    }
+    const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.waarde]));
+    const effect = def.effect(
+      {
+        data,
+        baseYear,
+        years,
+        baselineCost: (task, year) => national(task, year),
+        baselineIncome: (stream, year) => income[stream].amount(year),
+        nnnRestCost: (task, year) => national(task, year, restDrivers[task] ?? drivers[task]),
+        programmaNatuur,
+        herstelPerProgrammaEuro: pnBase.isZero() ? ONE : baseHerstel.dividedBy(pnBase),
+      },
+      start,
+      values,
+    );
+    developments.push({ definitie: def, startjaar: start, parameters: params, effect });
+  }
+
+  return { scenario, data, baseYear, years, context, drivers, nnn, programmaNatuur, ledger, income, baseCost, costShare, incomeShare, developments };
+}
+
+/** Read access to the history cells that the plan needs. */
+export interface HistoryAccess {
+  cost(p: ProvinceCode, year: number, task: CostTask): Decimal;
+  income(p: ProvinceCode, year: number, stream: IncomeStream | 'eigen_middelen'): Decimal;
+}
+
+/** Development amounts for a province: national × the province's share. */
+export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
+  let total = ZERO;
+  for (const d of plan.developments) {
+    const v = d.effect.kosten[task]?.get(year);
+    if (v) total = total.plus(v.times(plan.costShare.get(p)![task]));
+  }
+  return total;
+}
+
+export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
+  let total = ZERO;
+  for (const d of plan.developments) {
+    const v = d.effect.inkomsten[stream]?.get(year);
+    if (v) total = total.plus(v.times(plan.incomeShare.get(p)![stream]));
+  }
+  return total;
+}

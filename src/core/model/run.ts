@@ -1,0 +1,322 @@
+/**
+ * Running a scenario: the history 2014-2023 straight from the (completed) dataset, the projection
+ * from the compiled plan, and the derived lines, as one tidy table with a status on every cell and
+ * an explanation for every cell.
+ *
+ * History: a cost cell is the dataset's `realisatie` row for that province, year and task (published,
+ * or estimated by the estimation step); an income cell the sum of the dataset's rows for that stream
+ * (a province's own DU Natuur counts for `natuurpact`). A stream without rows in a year is 0 with
+ * status `aanname`, except Programma Natuur outside its schedule (0, `afgeleid`). Projection
+ * settings never change history cells.
+ *
+ * Totals: `kosten.totaal` and `inkomsten.totaal` are sums; `tekort` = kosten.totaal − inkomsten.totaal;
+ * `tekort.cumulatief` sums `tekort` from the first year; `dekkingsgraad` = inkomsten.totaal /
+ * kosten.totaal (NL: from the NL sums). The status of a derived cell is the weakest of its contributing (non-zero) parts.
+ */
+import type { Dataset, Fact, IncomeFact, SpendingFact } from '../dataset.js';
+import { Decimal, ZERO, sum } from '../decimal.js';
+import { UserError } from '../errors.js';
+import { completeHistory, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR, HISTORY_YEARS } from '../estimate.js';
+import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
+import { weakestStatus, type Status } from '../status.js';
+import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, type Line } from './lines.js';
+import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
+
+export const STATUS_QUO = 'status_quo';
+
+/** One row of the tidy result table. */
+export interface ResultRow {
+  readonly scenario: string;
+  readonly constructie: string;
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly post: Line;
+  /** Euros, or a ratio for `dekkingsgraad`. Exact; not rounded. */
+  readonly bedrag_eur: Decimal;
+  readonly status: Status;
+}
+
+/** What made one cell. */
+export interface Explanation {
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly post: Line;
+  readonly waarde: Decimal;
+  readonly status: Status;
+  /** Dutch: the rule or formula. */
+  readonly regel: string;
+  /** The inputs, each with where it came from. */
+  readonly invoer: readonly { readonly omschrijving: string; readonly status?: Status; readonly bron?: readonly string[] }[];
+}
+
+export interface ModelResult {
+  readonly scenario: string;
+  readonly basisjaar: number;
+  readonly jaren: readonly number[];
+  readonly rows: readonly ResultRow[];
+  readonly plan: Plan;
+  cell(provincie: RegionCode, jaar: number, post: Line): ResultRow;
+}
+
+type Cell = { value: Decimal; status: Status; explain: () => Omit<Explanation, 'provincie' | 'jaar' | 'post' | 'waarde' | 'status'> };
+
+const mln = (d: Decimal) => `${d.dividedBy(1e6).toDecimalPlaces(3).toString().replace('.', ',')} mln`;
+const fact = (f: Fact, what: string) => ({
+  omschrijving: `${what}: ${mln(f.waarde)} (${f.herkomst.file}${f.herkomst.line ? `:${f.herkomst.line}` : ''}${f.methode ? `; ${f.methode}` : ''})`,
+  status: f.status,
+  bron: f.bron,
+});
+
+function historyIndex(data: Dataset) {
+  const cost = new Map<string, SpendingFact>();
+  for (const u of data.uitgaven) {
+    if (u.soort === 'realisatie' && u.taak !== 'totaal' && u.provincie !== 'NL') cost.set(`${u.provincie}|${u.jaar}|${u.taak}`, u);
+  }
+  const income = new Map<string, IncomeFact[]>();
+  for (const i of data.inkomsten) {
+    if (i.provincie === 'NL') continue;
+    const stream = i.stroom === 'du_natuur' ? 'natuurpact' : i.stroom;
+    const k = `${i.provincie}|${i.jaar}|${stream}`;
+    income.set(k, [...(income.get(k) ?? []), i]);
+  }
+  return { cost, income };
+}
+
+/**
+ * Runs a scenario on a dataset (completing its history first).
+ *
+ * @example
+ *   const result = runScenario({ naam: 'basis' }, loadDataset());
+ *   result.cell('NL', 2030, 'tekort').bedrag_eur
+ */
+export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult {
+  const data = completeHistory(raw).dataset;
+  const idx = historyIndex(data);
+  // Cells in a flat array by (region, year, line) position: this loop runs thousands of times.
+  const regions: readonly RegionCode[] = [...PROVINCE_CODES, 'NL'];
+  const lastYear = scenario.tot ?? DEFAULT_LAST_YEAR;
+  const yearCount = lastYear - HISTORY_FIRST_YEAR + 1;
+  const regionPos = new Map(regions.map((r, i) => [r, i] as const));
+  const linePos = new Map(LINES.map((l, i) => [l, i] as const));
+  const cells: (Cell | undefined)[] = new Array(regions.length * yearCount * LINES.length);
+  const posOf = (p: RegionCode, y: number, l: Line) => {
+    const r = regionPos.get(p);
+    const li = linePos.get(l);
+    if (r === undefined || li === undefined || y < HISTORY_FIRST_YEAR || y > lastYear) return -1;
+    return (r * yearCount + (y - HISTORY_FIRST_YEAR)) * LINES.length + li;
+  };
+  const keyOf = (p: RegionCode, y: number, l: Line) => `${p}|${y}|${l}`;
+  const set = (p: RegionCode, y: number, l: Line, c: Cell) => {
+    cells[posOf(p, y, l)] = c;
+  };
+  const get = (p: RegionCode, y: number, l: Line) => cells[posOf(p, y, l)]!;
+
+  const historyCost = (p: ProvinceCode, y: number, k: CostTask): SpendingFact => {
+    const f = idx.cost.get(`${p}|${y}|${k}`);
+    if (!f) throw new UserError({ message: `terugblik: geen uitgaven voor ${p} ${y} ${k}; de schattingsstap had dit moeten aanvullen` });
+    return f;
+  };
+  const historyIncome = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen') => idx.income.get(`${p}|${y}|${s}`) ?? [];
+
+  // History.
+  for (const p of PROVINCE_CODES) {
+    for (const y of HISTORY_YEARS) {
+      for (const k of COST_TASKS) {
+        const f = historyCost(p, y, k);
+        set(p, y, `kosten.${k}`, { value: f.waarde, status: f.status, explain: () => ({ regel: 'terugblik: waarde uit de gegevens', invoer: [fact(f, `uitgaven ${k}`)] }) });
+      }
+      for (const s of [...INCOME_STREAMS, 'eigen_middelen'] as const) {
+        const rows = historyIncome(p, y, s);
+        const line: Line = s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`;
+        if (rows.length > 0) {
+          set(p, y, line, {
+            value: sum(rows.map((r) => r.waarde)),
+            status: weakestStatus(rows.map((r) => r.status)),
+            explain: () => ({ regel: 'terugblik: waarde uit de gegevens', invoer: rows.map((r) => fact(r, `inkomsten ${r.stroom}`)) }),
+          });
+        } else {
+          const outsideProgramme = s === 'programma_natuur';
+          set(p, y, line, {
+            value: ZERO,
+            status: outsideProgramme ? 'afgeleid' : 'aanname',
+            explain: () => ({
+              regel: outsideProgramme ? 'Programma Natuur liep in dit jaar niet: 0' : 'geen gegevens voor deze stroom in dit jaar: 0 aangenomen',
+              invoer: [],
+            }),
+          });
+        }
+      }
+    }
+  }
+
+  const plan = compilePlan(scenario, data, {
+    cost: (p, y, k) => get(p, y, `kosten.${k}`).value,
+    income: (p, y, s) => get(p, y, s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`).value,
+  });
+  const published = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen') => historyIncome(p, y, s);
+
+  // Projection.
+  for (const y of plan.years) {
+    for (const p of PROVINCE_CODES) {
+      for (const k of COST_TASKS) {
+        const d = plan.drivers[k];
+        const base = plan.baseCost.get(p)![k];
+        const dev = developmentCost(plan, p, k, y);
+        const value = base.times(d.price(y)).times(d.volume(y)).plus(dev);
+        set(p, y, `kosten.${k}`, {
+          value,
+          status: 'schatting',
+          explain: () => ({
+            regel: `basis ${plan.baseYear} × prijsfactor × volumefactor${dev.isZero() ? '' : ' + ontwikkelingen'}`,
+            invoer: [
+              { omschrijving: `basis ${plan.baseYear}: ${mln(base)}`, status: get(p, plan.baseYear, `kosten.${k}`).status },
+              { omschrijving: `prijsfactor ${d.price(y).toSignificantDigits(10).toString()}, volumefactor ${d.volume(y).toSignificantDigits(10).toString()}: ${d.explain(y)}`, bron: d.bron },
+              ...d.inputs(y).filter((i) => i.jaar === y).map((i) => ({ omschrijving: `${i.reeks} ${i.jaar} (${i.publicatie})${i.toelichting ? `: ${i.toelichting}` : ''}`, status: i.status, bron: i.bron })),
+              ...developmentNotes(plan, 'kosten', k, y, plan.costShare.get(p)![k]),
+            ],
+          }),
+        });
+      }
+      for (const s of [...INCOME_STREAMS, 'eigen_middelen'] as const) {
+        const line: Line = s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`;
+        const own = published(p, y, s);
+        if (own.length > 0) {
+          set(p, y, line, {
+            value: sum(own.map((r) => r.waarde)),
+            status: weakestStatus(own.map((r) => r.status)),
+            explain: () => ({ regel: 'gepubliceerd bedrag van de provincie', invoer: own.map((r) => fact(r, `inkomsten ${r.stroom}`)) }),
+          });
+          continue;
+        }
+        const n = plan.income[s];
+        const share = plan.incomeShare.get(p)![s];
+        const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
+        set(p, y, line, {
+          value: n.amount(y).times(share).plus(dev),
+          status: n.status,
+          explain: () => ({
+            regel: `landelijk bedrag × aandeel van de provincie in ${plan.baseYear}${dev.isZero() ? '' : ' + ontwikkelingen'}`,
+            invoer: [
+              { omschrijving: `landelijk: ${mln(n.amount(y))}; ${n.explain(y)}`, bron: n.bron },
+              { omschrijving: `aandeel ${p}: ${share.toSignificantDigits(8).toString()}` },
+              ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, 'inkomsten', s, y, share)),
+            ],
+          }),
+        });
+      }
+    }
+  }
+
+  // Totals, NL and derived lines.
+  const allYears = [...HISTORY_YEARS, ...plan.years];
+  const sumCell = (parts: Cell[], regel: string): Cell => ({
+    value: sum(parts.map((c) => c.value)),
+    status: statusOfSum(parts),
+    explain: () => ({ regel, invoer: [] }),
+  });
+  for (const p of PROVINCE_CODES) {
+    for (const y of allYears) {
+      set(p, y, 'kosten.totaal', sumCell(COST_TASKS.map((k) => get(p, y, `kosten.${k}`)), 'som van de zeven taken'));
+      set(p, y, 'inkomsten.totaal', sumCell(INCOME_STREAMS.map((s) => get(p, y, `inkomsten.${s}`)), 'som van de stromen van Rijk en EU'));
+    }
+  }
+  for (const y of allYears) {
+    for (const l of LINES) {
+      if (l === 'tekort' || l === 'tekort.cumulatief' || l === 'dekkingsgraad') continue;
+      set('NL', y, l, sumCell(PROVINCE_CODES.map((p) => get(p, y, l)), 'som van de twaalf provincies'));
+    }
+  }
+  for (const r of [...PROVINCE_CODES, 'NL'] as RegionCode[]) {
+    let cumulative: Cell | undefined;
+    for (const y of allYears) {
+      const k = get(r, y, 'kosten.totaal');
+      const i = get(r, y, 'inkomsten.totaal');
+      const gap: Cell = {
+        value: k.value.minus(i.value),
+        status: statusOfSum([k, i]),
+        explain: () => ({ regel: 'kosten.totaal − inkomsten.totaal', invoer: [{ omschrijving: `kosten.totaal ${mln(k.value)}` }, { omschrijving: `inkomsten.totaal ${mln(i.value)}` }] }),
+      };
+      set(r, y, 'tekort', gap);
+      const prev: Cell | undefined = cumulative;
+      cumulative = {
+        value: (prev?.value ?? ZERO).plus(gap.value),
+        status: statusOfSum([gap, ...(prev ? [prev] : [])]),
+        explain: () => ({ regel: `som van tekort ${HISTORY_FIRST_YEAR}-${y}`, invoer: [] }),
+      };
+      set(r, y, 'tekort.cumulatief', cumulative);
+      set(r, y, 'dekkingsgraad', {
+        value: k.value.isZero() ? ZERO : i.value.dividedBy(k.value),
+        status: statusOfSum([k, i]),
+        explain: () => ({ regel: r === 'NL' ? 'inkomsten.totaal / kosten.totaal, uit de landelijke sommen' : 'inkomsten.totaal / kosten.totaal', invoer: [] }),
+      });
+    }
+  }
+
+  const rows: ResultRow[] = [];
+  for (const r of [...PROVINCE_CODES, 'NL'] as RegionCode[]) {
+    for (const y of allYears) {
+      for (const l of LINES) {
+        const c = get(r, y, l);
+        rows.push({ scenario: scenario.naam, constructie: STATUS_QUO, provincie: r, jaar: y, post: l, bedrag_eur: c.value, status: c.status });
+      }
+    }
+  }
+  const byKey = new Map(rows.map((row) => [keyOf(row.provincie, row.jaar, row.post), row] as const));
+  const result: ModelResult & { [EXPLAIN]: (p: RegionCode, y: number, l: Line) => Explanation } = {
+    scenario: scenario.naam,
+    basisjaar: HISTORY_LAST_YEAR,
+    jaren: allYears,
+    rows,
+    plan,
+    cell(p, y, l) {
+      const row = byKey.get(keyOf(p, y, l));
+      if (!row) throw new UserError({ message: `geen cel ${p} ${y} ${l} in het resultaat (jaren ${allYears[0]}-${allYears.at(-1)})` });
+      return row;
+    },
+    [EXPLAIN]: (p, y, l) => {
+      const pos = posOf(p, y, l);
+      const c = pos >= 0 ? cells[pos] : undefined;
+      if (!c) throw new UserError({ message: `geen cel ${p} ${y} ${l} in het resultaat` });
+      return { provincie: p, jaar: y, post: l, waarde: c.value, status: c.status, ...c.explain() };
+    },
+  };
+  return result;
+}
+
+const EXPLAIN = Symbol('explain');
+
+/**
+ * The status of a sum: the weakest status among the parts that contribute (are not zero); a part
+ * that is zero does not make the sum less certain. All parts zero: the weakest of all.
+ */
+function statusOfSum(parts: readonly { value: Decimal; status: Status }[]): Status {
+  const contributing = parts.filter((c) => !c.value.isZero());
+  return weakestStatus((contributing.length > 0 ? contributing : parts).map((c) => c.status));
+}
+
+function developmentNotes(plan: Plan, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal) {
+  return plan.developments.flatMap((d) => {
+    const v = (d.effect[side] as Record<string, Map<number, Decimal> | undefined>)[what]?.get(year);
+    if (!v || v.isZero()) return [];
+    return [
+      {
+        omschrijving: `ontwikkeling ${d.definitie.naam} (vanaf ${d.startjaar}): landelijk ${mln(v)} × aandeel ${share.toSignificantDigits(8).toString()}; ${d.definitie.omschrijving}`,
+        status: weakestStatus(Object.values(d.parameters).map((x) => x.status)),
+        bron: Object.values(d.parameters).flatMap((x) => x.bron),
+      },
+    ];
+  });
+}
+
+/**
+ * Explains one cell of a result: its value, status, the rule that made it and its inputs with their
+ * sources and statuses.
+ *
+ * @example
+ *   explain(result, { provincie: 'PV22', jaar: 2028, post: 'tekort' })
+ */
+export function explain(result: ModelResult, where: { provincie: RegionCode; jaar: number; post: Line }): Explanation {
+  const fn = (result as unknown as { [EXPLAIN]?: (p: RegionCode, y: number, l: Line) => Explanation })[EXPLAIN];
+  if (!fn) throw new UserError({ message: 'dit resultaat heeft geen uitleg' });
+  return fn(where.provincie, where.jaar, where.post);
+}
