@@ -2,7 +2,7 @@
 // Reports each as a ratio to the cheapest step measured in the same run (the machine is shared and
 // noisy, so absolute times are not comparable between runs). Run with `npm run bench`.
 import { performance } from 'node:perf_hooks';
-import { completeHistory, indexFactors, loadDataset, provinciefondsLedger } from '../dist/index.js';
+import { compileFast, completeHistory, evaluateFast, indexFactors, loadDataset, provinciefondsLedger, runScenario } from '../dist/index.js';
 
 function measure(name, fn, rounds) {
   fn(); // warm-up
@@ -14,12 +14,18 @@ function measure(name, fn, rounds) {
 const data = loadDataset();
 const results = [
   measure('gegevens laden (10 CSV-bestanden)', () => loadDataset(), 20),
-  measure('schattingsstap (terugblik aanvullen)', () => completeHistory(data), 20),
+  measure('schattingsstap (terugblik aanvullen, zonder cache)', () => completeHistory({ ...data }), 20),
   measure('bbp-index 2024-2030', () => indexFactors('bbp', { van: 2024, tot: 2030 }, data), 200),
   measure('kostenindex 2015-2030', () => indexFactors('kostenindex', { van: 2015, tot: 2030 }, data), 200),
   measure('Provinciefonds-grootboek 2024-2030', () => provinciefondsLedger(data, { tot: 2030 }), 200),
+  measure('scenario doorrekenen, exact (12 provincies + NL, 2014-2030)', () => runScenario({ naam: 'basis' }, data), 30),
 ];
+const fast = compileFast(runScenario({ naam: 'basis' }, data));
+const out = new Float64Array(fast.provinces * fast.years.length);
+const scale = new Float64Array(fast.tasks * fast.years.length).fill(1.01);
+results.push(measure('snelle pad: één trekking (floats)', () => evaluateFast(fast, scale, out), 20000));
 const cheapest = Math.min(...results.map((r) => r.perCall));
+console.log('Verhoudingen binnen deze run (goedkoopste stap = 1):');
 for (const r of results) {
-  console.log(`${r.name.padEnd(40)} ${(r.perCall / cheapest).toFixed(1).padStart(8)} x  (${r.perCall.toFixed(3)} ms per keer in deze run)`);
+  console.log(`${r.name.padEnd(62)} ${(r.perCall / cheapest).toFixed(1).padStart(8)} x  (${r.perCall.toFixed(3)} ms per keer in deze run)`);
 }

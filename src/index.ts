@@ -26,3 +26,5 @@ export { runScenario, explain, STATUS_QUO, type ModelResult, type ResultRow, typ
 export { compilePlan, type ModelScenario, type DevelopmentSetting, type Plan } from './core/model/plan.js';
 export { DEVELOPMENTS, DEVELOPMENT_NAMES } from './core/model/developments.js';
 export { LINES, COST_TASKS as MODEL_COST_TASKS, INCOME_STREAMS, type Line } from './core/model/lines.js';
+export { decomposeGap, type GapDecomposition } from './core/model/decompose.js';
+export { compileFast, evaluateFast, type FastPlan } from './core/model/fast.js';

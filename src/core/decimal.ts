@@ -37,3 +37,12 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/**
+ * Rounds an amount in euros to whole cents, ROUND_HALF_EVEN: the declared rounding point for every
+ * estimated amount and every money cell of the model, so that sums, differences and decompositions
+ * of cells are exact.
+ */
+export function cents(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+}

@@ -27,7 +27,8 @@
  *    national amount minus what provinces publish themselves, shared over the other provinces by
  *    key. DU Natuur for a year without a published stand takes the nearest year's stand.
  *
- * Estimated amounts are exact decimals, not rounded (rounding happens only at display).
+ * Estimated amounts are rounded to whole cents (ROUND_HALF_EVEN, see `cents`), the declared rounding
+ * point; key shares are not rounded.
  */
 import type {
   AgreementFact,
@@ -41,7 +42,7 @@ import type {
   Stream,
   Task,
 } from './dataset.js';
-import { Decimal, ONE, ZERO, sum } from './decimal.js';
+import { Decimal, ONE, ZERO, cents, sum } from './decimal.js';
 import { UserError } from './errors.js';
 import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
 import { PUBLISHED_STATUSES } from './status.js';
@@ -349,7 +350,7 @@ function estimateSpending(data: Dataset, key: readonly KeyShare[]): SpendingFact
       }
       for (const t of open) {
         const nat = national.get(t)!;
-        const value = raw.get(t)!.times(scale);
+        const value = cents(raw.get(t)!.times(scale));
         out.push({
           provincie: p,
           jaar: year,
@@ -443,7 +444,7 @@ function estimateIncome(data: Dataset, key: readonly KeyShare[]): IncomeFact[] {
           provincie: p,
           jaar: year,
           stroom: stream,
-          waarde: rest.times(part),
+          waarde: cents(rest.times(part)),
           eenheid: 'EUR',
           basiseenheid: 'EUR',
           status: 'schatting',

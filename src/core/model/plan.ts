@@ -12,7 +12,7 @@
  * way.
  */
 import type { Dataset } from '../dataset.js';
-import { Decimal, ONE, ZERO, sum } from '../decimal.js';
+import { Decimal, ONE, ZERO, cents, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { estimationKey, HISTORY_LAST_YEAR } from '../estimate.js';
 import type { IndexOptions } from '../indexation/types.js';
@@ -232,12 +232,12 @@ export interface HistoryAccess {
   income(p: ProvinceCode, year: number, stream: IncomeStream | 'eigen_middelen'): Decimal;
 }
 
-/** Development amounts for a province: national × the province's share. */
+/** Development amounts for a province: national × the province's share, each rounded to cents. */
 export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
   let total = ZERO;
   for (const d of plan.developments) {
     const v = d.effect.kosten[task]?.get(year);
-    if (v) total = total.plus(v.times(plan.costShare.get(p)![task]));
+    if (v) total = total.plus(cents(v.times(plan.costShare.get(p)![task])));
   }
   return total;
 }
@@ -246,7 +246,7 @@ export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStr
   let total = ZERO;
   for (const d of plan.developments) {
     const v = d.effect.inkomsten[stream]?.get(year);
-    if (v) total = total.plus(v.times(plan.incomeShare.get(p)![stream]));
+    if (v) total = total.plus(cents(v.times(plan.incomeShare.get(p)![stream])));
   }
   return total;
 }

@@ -9,12 +9,15 @@
  * status `aanname`, except Programma Natuur outside its schedule (0, `afgeleid`). Projection
  * settings never change history cells.
  *
+ * Rounding: every projected money cell is rounded to whole cents (its driver part and each
+ * development part separately), so that totals, NL sums and the gap decomposition are exact.
+ *
  * Totals: `kosten.totaal` and `inkomsten.totaal` are sums; `tekort` = kosten.totaal − inkomsten.totaal;
  * `tekort.cumulatief` sums `tekort` from the first year; `dekkingsgraad` = inkomsten.totaal /
  * kosten.totaal (NL: from the NL sums). The status of a derived cell is the weakest of its contributing (non-zero) parts.
  */
 import type { Dataset, Fact, IncomeFact, SpendingFact } from '../dataset.js';
-import { Decimal, ZERO, sum } from '../decimal.js';
+import { Decimal, ZERO, cents, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { completeHistory, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR, HISTORY_YEARS } from '../estimate.js';
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
@@ -162,7 +165,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const d = plan.drivers[k];
         const base = plan.baseCost.get(p)![k];
         const dev = developmentCost(plan, p, k, y);
-        const value = base.times(d.price(y)).times(d.volume(y)).plus(dev);
+        const value = cents(base.times(d.price(y)).times(d.volume(y))).plus(dev);
         set(p, y, `kosten.${k}`, {
           value,
           status: 'schatting',
@@ -192,7 +195,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const share = plan.incomeShare.get(p)![s];
         const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
         set(p, y, line, {
-          value: n.amount(y).times(share).plus(dev),
+          value: cents(n.amount(y).times(share)).plus(dev),
           status: n.status,
           explain: () => ({
             regel: `landelijk bedrag × aandeel van de provincie in ${plan.baseYear}${dev.isZero() ? '' : ' + ontwikkelingen'}`,

@@ -1,0 +1,258 @@
+/**
+ * The nature-finance model (src/core/model) on the shipped data: completeness, the accounting
+ * identities, history untouched by scenarios, the gap decomposition, monotonicity in the land price,
+ * developments changing only their own lines, the driver formulas by hand, and the fast path.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { dec, sum, type Decimal } from '../src/core/decimal.js';
+import { completeHistory } from '../src/core/estimate.js';
+import { decomposeGap } from '../src/core/model/decompose.js';
+import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../src/core/model/developments.js';
+import { compileFast, evaluateFast } from '../src/core/model/fast.js';
+import { ADDITIVE_LINES, COST_TASKS, LINES } from '../src/core/model/lines.js';
+import type { ModelScenario } from '../src/core/model/plan.js';
+import { explain, runScenario, type ModelResult } from '../src/core/model/run.js';
+import { PROVINCE_CODES, type RegionCode } from '../src/core/provinces.js';
+import { STATUSES } from '../src/core/status.js';
+import { loadDataset } from '../src/io/read-dir.js';
+
+const data = loadDataset();
+const basis = runScenario({ naam: 'basis' }, data);
+const REGIONS: RegionCode[] = [...PROVINCE_CODES, 'NL'];
+const v = (r: ModelResult, p: RegionCode, y: number, l: (typeof LINES)[number]) => r.cell(p, y, l).bedrag_eur;
+
+const scenarioArb: fc.Arbitrary<ModelScenario> = fc
+  .record({
+    devs: fc.subarray(DEVELOPMENT_NAMES.filter((n) => n !== 'exoten_unielijst')),
+    startBbp: fc.constantFrom(2024, 2027),
+    nnnPad: fc.constantFrom('tempo' as const, 'doel' as const),
+    grond: fc.integer({ min: 0, max: 150 }),
+  })
+  .map(({ devs, startBbp, nnnPad, grond }) => ({
+    naam: 'variant',
+    startBbp,
+    nnnPad,
+    macro: { projectie: { grondprijs: dec(grond).dividedBy(1000) } },
+    ontwikkelingen: Object.fromEntries(devs.map((d) => [d, {}])),
+  }));
+
+describe('the result table', () => {
+  test('complete: 13 regions × 2014-2030 × every line, each with a status', () => {
+    expect(basis.rows).toHaveLength(13 * 17 * LINES.length);
+    expect(new Set(basis.rows.map((r) => `${r.provincie}|${r.jaar}|${r.post}`)).size).toBe(basis.rows.length);
+    for (const r of basis.rows) expect(STATUSES).toContain(r.status);
+    expect(basis.rows.every((r) => r.constructie === 'status_quo' && r.scenario === 'basis')).toBe(true);
+  });
+
+  test('identities hold exactly in every cell, for random scenarios', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = runScenario(s, data);
+        for (const y of r.jaren) {
+          for (const l of ADDITIVE_LINES) {
+            expect(v(r, 'NL', y, l).equals(sum(PROVINCE_CODES.map((p) => v(r, p, y, l)))), `${y} ${l}`).toBe(true);
+          }
+          for (const p of REGIONS) {
+            const k = v(r, p, y, 'kosten.totaal');
+            const i = v(r, p, y, 'inkomsten.totaal');
+            expect(v(r, p, y, 'tekort').equals(k.minus(i))).toBe(true);
+            expect(k.equals(sum(COST_TASKS.map((t) => v(r, p, y, `kosten.${t}`))))).toBe(true);
+            expect(v(r, p, y, 'dekkingsgraad').equals(i.dividedBy(k))).toBe(true);
+          }
+        }
+        for (const p of REGIONS) {
+          expect(v(r, p, 2030, 'tekort.cumulatief').equals(sum(r.jaren.map((y) => v(r, p, y, 'tekort'))))).toBe(true);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  test('history cells equal the dataset exactly, whatever the scenario', () => {
+    const completed = completeHistory(data).dataset;
+    const history = (r: ModelResult) => r.rows.filter((x) => x.jaar <= 2023);
+    for (const row of history(basis).filter((x) => x.post.startsWith('kosten.') && x.post !== 'kosten.totaal' && x.provincie !== 'NL')) {
+      const f = completed.uitgaven.find((u) => u.provincie === row.provincie && u.jaar === row.jaar && `kosten.${u.taak}` === row.post && u.soort === 'realisatie')!;
+      expect(row.bedrag_eur.equals(f.waarde)).toBe(true);
+      expect(row.status).toBe(f.status);
+    }
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const a = history(basis);
+        const b = history(runScenario(s, data));
+        expect(b.length).toBe(a.length);
+        a.forEach((x, i) => {
+          expect(b[i]!.bedrag_eur.equals(x.bedrag_eur)).toBe(true);
+          expect(b[i]!.status).toBe(x.status);
+        });
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('gap decomposition', () => {
+  test('price + volume + new tasks + funding = the change in the gap, exactly', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom<RegionCode>(...REGIONS), fc.integer({ min: 2023, max: 2029 }), fc.integer({ min: 1, max: 7 }), (s, region, a, span) => {
+        const r = runScenario(s, data);
+        const b = Math.min(2030, a + span);
+        const d = decomposeGap(r, { provincie: region, van: a, tot: b });
+        expect(d.prijs.plus(d.volume).plus(d.nieuweTaken).plus(d.financiering).equals(d.totaal)).toBe(true);
+        expect(d.totaal.equals(v(r, region, b, 'tekort').minus(v(r, region, a, 'tekort')))).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+  test('without developments there are no new tasks; funding is minus the income change', () => {
+    const d = decomposeGap(basis, { van: 2023, tot: 2030 });
+    expect(d.nieuweTaken.isZero()).toBe(true);
+    expect(d.financiering.equals(v(basis, 'NL', 2023, 'inkomsten.totaal').minus(v(basis, 'NL', 2030, 'inkomsten.totaal')))).toBe(true);
+  });
+  test('years before the base year are refused', () => {
+    expect(() => decomposeGap(basis, { van: 2020 })).toThrow(/vanaf 2023/);
+  });
+});
+
+describe('monotonicity', () => {
+  test('raising the land price never lowers any cost', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 100 }), (low, extra) => {
+        const run = (g: number) => runScenario({ naam: 'g', macro: { projectie: { grondprijs: dec(g).dividedBy(1000) } } }, data);
+        const a = run(low);
+        const b = run(low + extra);
+        for (const row of a.rows.filter((x) => x.post.startsWith('kosten.'))) {
+          expect(b.cell(row.provincie, row.jaar, row.post).bedrag_eur.greaterThanOrEqualTo(row.bedrag_eur)).toBe(true);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('developments', () => {
+  const derived = new Set(['kosten.totaal', 'inkomsten.totaal', 'tekort', 'tekort.cumulatief', 'dekkingsgraad']);
+  test.each(DEVELOPMENTS.map((d) => d.naam))('%s changes exactly the lines it claims, never history', (naam) => {
+    const def = DEVELOPMENTS.find((d) => d.naam === naam)!;
+    const params: Record<string, Decimal> = naam === 'exoten_unielijst' ? { bedrag_per_jaar: dec(10_000_000) } : {};
+    // programma_natuur_verlengd acts after the programme's last year (2032): run to 2035.
+    const tot = naam === 'programma_natuur_verlengd' ? 2035 : 2030;
+    const off = runScenario({ naam: 'uit', tot }, data);
+    const on = runScenario({ naam: 'aan', tot, ontwikkelingen: { [naam]: { parameters: params } } }, data);
+    const changed = new Set<string>();
+    for (const row of off.rows) {
+      const other = on.cell(row.provincie, row.jaar, row.post);
+      if (!other.bedrag_eur.equals(row.bedrag_eur)) {
+        expect(row.jaar, `${naam} changed history ${row.post}`).toBeGreaterThan(2023);
+        changed.add(row.post);
+      }
+    }
+    const own = [...changed].filter((l) => !derived.has(l));
+    expect(own.length, `${naam} changed nothing`).toBeGreaterThan(0);
+    for (const l of own) expect(def.raakt, `${naam} changed ${l}`).toContain(l);
+  });
+  test('a start year in the history is refused', () => {
+    expect(() => runScenario({ naam: 'x', ontwikkelingen: { nhv: { startjaar: 2020 } } }, data)).toThrow(/ontwikkelingen veranderen de terugblik niet/);
+  });
+  test('unknown development or parameter names are refused', () => {
+    expect(() => runScenario({ naam: 'x', ontwikkelingen: { nhw: {} } }, data)).toThrow(/onbekende ontwikkeling 'nhw'/);
+    expect(() => runScenario({ naam: 'x', ontwikkelingen: { nhv: { parameters: { aandeel: dec(1) } } } }, data)).toThrow(/onbekende parameter 'aandeel'/);
+  });
+});
+
+describe('driver models, by hand from the shipped data', () => {
+  const plan = basis.plan;
+  const d = plan.drivers;
+  // NNN pace: mean of the last five yearly figures 2020-2024: (2850 + 1922 + 2944 + 1937 + 2537) / 5 = 2438 ha.
+  const pace = dec(2438);
+  test('verwerving and inrichting: hectares in the year / hectares in 2023 (1937 ha)', () => {
+    expect(d.verwerving.volume(2024).equals(dec(2537).dividedBy(1937))).toBe(true);
+    expect(d.inrichting.volume(2025).equals(pace.dividedBy(1937))).toBe(true);
+    expect(d.verwerving.volume(2028).isZero()).toBe(true); // observed pace stops after 2027
+  });
+  test('natuurbeheer: (NNN area 698253 ha + new nature) / NNN area', () => {
+    expect(d.natuurbeheer.volume(2025).equals(dec(1).plus(dec(2537).plus(pace).dividedBy(698253)))).toBe(true);
+  });
+  test('herstel: Programma Natuur fase 2 per year / fase 1 per year = (1300/9) / (600/3)', () => {
+    expect(d.herstel.volume(2024).equals(dec(1300).dividedBy(9).times(1e6).dividedBy(dec(600).dividedBy(3).times(1e6)))).toBe(true);
+    expect(d.herstel.price(2024).equals(dec(1))).toBe(true);
+  });
+  test('soorten: faunaschade 2024 / 2023 = 74.5 / 55.170586; later years follow the cost index', () => {
+    expect(d.soorten.volume(2024).equals(dec('74.5').dividedBy('55.170586'))).toBe(true);
+    expect(d.soorten.price(2024).equals(dec(1))).toBe(true);
+    expect(d.soorten.price(2025).equals(d.anlb.price(2025).dividedBy(d.anlb.price(2024)))).toBe(true);
+  });
+  test('a projected cost cell is base × price × volume, rounded to cents', () => {
+    const base = plan.baseCost.get('PV22')!.verwerving;
+    const expected = base.times(d.verwerving.price(2025)).times(d.verwerving.volume(2025)).toDecimalPlaces(2);
+    expect(v(basis, 'PV22', 2025, 'kosten.verwerving').equals(expected)).toBe(true);
+  });
+  test('fund income: the nature part of the AU from the ledger, shared by 2023 shares', () => {
+    const ledger2030 = plan.ledger.jaren.find((y) => y.jaar === 2030)!.natuurdeel;
+    // 12 provinces, each rounded to cents.
+    expect(v(basis, 'NL', 2030, 'inkomsten.natuurpact').minus(ledger2030).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
+  });
+});
+
+describe('explain', () => {
+  test('answers for any cell with its value, status, rule and inputs', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...basis.rows), (row) => {
+        const e = explain(basis, { provincie: row.provincie, jaar: row.jaar, post: row.post });
+        expect(e.waarde.equals(row.bedrag_eur)).toBe(true);
+        expect(e.status).toBe(row.status);
+        expect(e.regel.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+    const hist = explain(basis, { provincie: 'PV28', jaar: 2019, post: 'kosten.natuurbeheer' });
+    expect(hist.invoer[0]!.omschrijving).toContain('uitgaven.csv');
+    expect(hist.invoer[0]!.status).toBe('realisatie');
+  });
+});
+
+describe('fast path', () => {
+  test('floats over the compiled plan match the exact gap (relative 1e-9)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = runScenario(s, data);
+        const fp = compileFast(r);
+        const gap = evaluateFast(fp);
+        PROVINCE_CODES.forEach((p, pi) => {
+          fp.years.forEach((y, ti) => {
+            const exact = v(r, p, y, 'tekort').toNumber();
+            expect(Math.abs(gap[pi * fp.years.length + ti]! - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact)) + 0.01 * 8);
+          });
+        });
+      }),
+      { numRuns: 10 },
+    );
+  });
+  test('if every cost price follows the growth of income and volumes stay constant, coverage stays constant', () => {
+    // A plan where income grows by g per year and every task's price factor grows the same way.
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -0.02, max: 0.08, noNaN: true }), { minLength: 7, maxLength: 7 }), (growth) => {
+        const fp = compileFast(basis);
+        const Y = fp.years.length;
+        let level = 1;
+        const levels = growth.map((g) => (level *= 1 + g));
+        const plan = { ...fp, price: new Float64Array(fp.tasks * Y), volume: new Float64Array(fp.tasks * Y).fill(1), dev: new Float64Array(fp.dev.length), income: new Float64Array(fp.income.length) };
+        for (let k = 0; k < fp.tasks; k++) for (let t = 0; t < Y; t++) plan.price[k * Y + t] = levels[t]!;
+        for (let p = 0; p < fp.provinces; p++) {
+          const cost0 = Array.from({ length: fp.tasks }, (_, k) => fp.base[p * fp.tasks + k]!).reduce((a, b) => a + b, 0);
+          for (let t = 0; t < Y; t++) plan.income[p * Y + t] = 0.8 * cost0 * levels[t]!;
+        }
+        const gap = evaluateFast(plan);
+        for (let p = 0; p < fp.provinces; p++) {
+          const ratios = Array.from({ length: Y }, (_, t) => {
+            const income = plan.income[p * Y + t]!;
+            return income / (gap[p * Y + t]! + income);
+          });
+          for (const r of ratios) expect(r).toBeCloseTo(0.8, 12);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
