@@ -89,6 +89,9 @@ export const TASKS = [
   'totaal',
 ] as const;
 export type Task = (typeof TASKS)[number];
+/** A task with its own cost line (all but `totaal`). */
+export type CostTask = Exclude<Task, 'totaal'>;
+export const COST_TASKS: readonly CostTask[] = TASKS.filter((t): t is CostTask => t !== 'totaal');
 
 export interface SpendingFact extends Fact {
   readonly provincie: RegionCode;

@@ -30,6 +30,7 @@
  * Estimated amounts are rounded to whole cents (ROUND_HALF_EVEN, see `cents`), the declared rounding
  * point; key shares are not rounded.
  */
+import { COST_TASKS } from './dataset.js';
 import type {
   AgreementFact,
   Dataset,
@@ -56,15 +57,7 @@ export const HISTORY_YEARS: readonly number[] = Array.from(
 );
 
 /** The seven tasks with their own cost line (not `totaal`). */
-export const COST_TASKS: readonly Exclude<Task, 'totaal'>[] = [
-  'natuurbeheer',
-  'anlb',
-  'verwerving',
-  'inrichting',
-  'herstel',
-  'soorten',
-  'uitvoering',
-];
+export { COST_TASKS };
 
 /** Names of the data this step reads; a user's data can replace any of them. */
 export const ESTIMATION_INPUTS = {

@@ -9,10 +9,9 @@
  *
  * NL is the sum of the twelve provinces for every additive line; its ratio is recomputed from sums.
  */
-import type { Task } from '../dataset.js';
+import { COST_TASKS, type CostTask } from '../dataset.js';
 
-export type CostTask = Exclude<Task, 'totaal'>;
-export const COST_TASKS: readonly CostTask[] = ['natuurbeheer', 'anlb', 'verwerving', 'inrichting', 'herstel', 'soorten', 'uitvoering'];
+export { COST_TASKS, type CostTask };
 
 /** External income streams of the model (Rijk and EU). */
 export const INCOME_STREAMS = ['natuurpact', 'programma_natuur', 'overig_rijk', 'eu'] as const;

@@ -233,20 +233,19 @@ export interface HistoryAccess {
 }
 
 /** Development amounts for a province: national × the province's share, each rounded to cents. */
-export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
+function developmentShare(plan: Plan, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal): Decimal {
   let total = ZERO;
   for (const d of plan.developments) {
-    const v = d.effect.kosten[task]?.get(year);
-    if (v) total = total.plus(cents(v.times(plan.costShare.get(p)![task])));
+    const v = (d.effect[side] as Partial<Record<string, Map<number, Decimal>>>)[what]?.get(year);
+    if (v) total = total.plus(cents(v.times(share)));
   }
   return total;
 }
 
+export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
+  return developmentShare(plan, 'kosten', task, year, plan.costShare.get(p)![task]);
+}
+
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
-  let total = ZERO;
-  for (const d of plan.developments) {
-    const v = d.effect.inkomsten[stream]?.get(year);
-    if (v) total = total.plus(cents(v.times(plan.incomeShare.get(p)![stream])));
-  }
-  return total;
+  return developmentShare(plan, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
 }
