@@ -1,0 +1,146 @@
+/**
+ * Allocation keys written as formulas over named indicators, e.g. `0.5 * nnn_ha + 0.5 * inwoners`.
+ *
+ * The text is parsed with mathjs (an instance that can only parse; it has no evaluate, import or
+ * other functions), and the syntax tree is checked against a whitelist: numbers, the named
+ * indicators, + − × ÷ ^ (and unary minus), parentheses, and the functions min and max. Anything else
+ * (function calls such as import, createUnit, evaluate, parse, simplify, derivative; assignments,
+ * property access, matrices, ...) is refused before anything runs. The tree is then evaluated by
+ * our own code in exact decimals.
+ */
+import { create, parseDependencies, type MathNode } from 'mathjs';
+import { Decimal } from '../decimal.js';
+import { UserError } from '../errors.js';
+import { suggest } from '../suggest.js';
+
+const math = create({ parseDependencies: parseDependencies! }, { number: 'BigNumber', precision: 64 });
+
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
+const FUNCTIONS = new Set(['min', 'max']);
+
+export interface FormulaProblem {
+  readonly message: string;
+  /** 1-based character position in the formula, when known. */
+  readonly position?: number;
+}
+
+export interface CompiledFormula {
+  readonly text: string;
+  readonly names: readonly string[];
+  evaluate(values: Readonly<Record<string, Decimal>>): Decimal;
+}
+
+function positionOf(text: string, name: string): number | undefined {
+  const m = new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).exec(text);
+  return m ? m.index + m[1]!.length + 1 : undefined;
+}
+
+/** Checks a formula against the allowed names; returns its problems (empty when it is fine). */
+export function checkFormula(text: string, allowed: readonly string[]): { problems: FormulaProblem[]; node?: MathNode } {
+  let node: MathNode;
+  try {
+    node = math.parse(text);
+  } catch (e) {
+    const err = e as { message: string; char?: number };
+    return { problems: [{ message: `formule kan niet gelezen worden: ${err.message.replace(/\(char \d+\)/, '').trim()}`, ...(err.char ? { position: err.char } : {}) }] };
+  }
+  const problems: FormulaProblem[] = [];
+  node.traverse((n) => {
+    switch (n.type) {
+      case 'ConstantNode':
+        if (!(typeof (n as unknown as { value: unknown }).value === 'object')) problems.push({ message: 'alleen getallen zijn toegestaan als constante' });
+        return;
+      case 'ParenthesisNode':
+        return;
+      case 'OperatorNode': {
+        const fn = (n as unknown as { fn: string }).fn;
+        if (!OPERATORS.has(fn)) problems.push({ message: `bewerking '${(n as unknown as { op: string }).op}' is niet toegestaan; alleen + - * / ^` });
+        return;
+      }
+      case 'SymbolNode': {
+        const name = (n as unknown as { name: string }).name;
+        if (FUNCTIONS.has(name)) return;
+        if (!allowed.includes(name)) {
+          const hint = suggest(name, allowed);
+          problems.push({
+            message: `onbekende naam '${name}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekende indicatoren: ${allowed.join(', ')}`),
+            ...(positionOf(text, name) ? { position: positionOf(text, name)! } : {}),
+          });
+        }
+        return;
+      }
+      case 'FunctionNode': {
+        const fnNode = (n as unknown as { fn: MathNode }).fn;
+        const name = fnNode.type === 'SymbolNode' ? (fnNode as unknown as { name: string }).name : '';
+        if (!FUNCTIONS.has(name)) {
+          problems.push({
+            message: `functie '${name || fnNode.type}' is niet toegestaan; alleen min en max`,
+            ...(name && positionOf(text, name) ? { position: positionOf(text, name)! } : {}),
+          });
+        }
+        return;
+      }
+      default:
+        problems.push({ message: `'${n.type.replace('Node', '')}' is niet toegestaan in een sleutelformule; alleen rekenkunde met indicatoren` });
+    }
+  });
+  return { problems, node };
+}
+
+function evaluateNode(n: MathNode, values: Readonly<Record<string, Decimal>>): Decimal {
+  const node = n as unknown as { type: string; value?: { toString(): string }; name?: string; fn?: string | MathNode; args?: MathNode[]; content?: MathNode };
+  switch (node.type) {
+    case 'ConstantNode':
+      return new Decimal(node.value!.toString());
+    case 'ParenthesisNode':
+      return evaluateNode(node.content!, values);
+    case 'SymbolNode': {
+      const v = values[node.name!];
+      if (v === undefined) throw new UserError({ message: `indicator '${node.name}' heeft geen waarde` });
+      return v;
+    }
+    case 'OperatorNode': {
+      const [a, b] = node.args!.map((x) => evaluateNode(x, values));
+      switch (node.fn) {
+        case 'add':
+          return a!.plus(b!);
+        case 'subtract':
+          return a!.minus(b!);
+        case 'multiply':
+          return a!.times(b!);
+        case 'divide':
+          if (b!.isZero()) throw new UserError({ message: 'deling door nul in een sleutelformule' });
+          return a!.dividedBy(b!);
+        case 'pow':
+          return a!.pow(b!);
+        case 'unaryMinus':
+          return a!.negated();
+        case 'unaryPlus':
+          return a!;
+      }
+      break;
+    }
+    case 'FunctionNode': {
+      const args = node.args!.map((x) => evaluateNode(x, values));
+      const name = (node.fn as unknown as { name: string }).name;
+      return name === 'min' ? Decimal.min(...args) : Decimal.max(...args);
+    }
+  }
+  throw new UserError({ message: `'${node.type}' kan niet berekend worden` });
+}
+
+/** Parses, checks and compiles a formula; throws a UserError listing its problems. */
+export function compileFormula(text: string, allowed: readonly string[], where = 'sleutelformule'): CompiledFormula {
+  const { problems, node } = checkFormula(text, allowed);
+  if (problems.length > 0 || !node) {
+    throw new UserError(problems.map((p) => ({ message: `${where} '${text}'${p.position ? `, teken ${p.position}` : ''}: ${p.message}` })));
+  }
+  const names: string[] = [];
+  node.traverse((n) => {
+    if (n.type === 'SymbolNode') {
+      const name = (n as unknown as { name: string }).name;
+      if (!FUNCTIONS.has(name) && !names.includes(name)) names.push(name);
+    }
+  });
+  return { text, names, evaluate: (values) => evaluateNode(node, values) };
+}

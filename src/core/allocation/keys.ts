@@ -1,0 +1,124 @@
+/**
+ * Allocation keys: shares per province (summing to 1) for a year, with what they rest on.
+ *
+ * - `historisch`: the province's share of the status quo nature money (`inkomsten.natuurpact`) in
+ *   the base year, frozen;
+ * - `indicator`: shares of a province indicator (`provincies.csv`, a kenmerk with all twelve
+ *   provinces, latest such year), e.g. `inwoners`, `oppervlakte_land`, `ehs_ha_2006`;
+ * - `taak`: the province's share of the modelled cost of the given tasks in the year itself;
+ * - `plan`: the province's share of approved programme money (Programma Natuur) in the base year;
+ * - `formule`: a formula over indicators (see `formula.ts`), e.g. `0.5 * inwoners + 0.5 * ehs_ha_2006`;
+ * - `mix`: a weighted blend of keys, weights summing to 1;
+ * - `overgang`: from key A to key B in T years from a start year:
+ *     s_t = A × (1 − w_t) + B × w_t,   w_t = min(1, max(0, (t − start) / T))
+ *   so the old key applies in the start year and the new key from start + T on.
+ * A key is as certain as what it rests on: estimated inputs make it `schatting`.
+ */
+import type { CostTask } from '../dataset.js';
+import { Decimal, ONE, ZERO, sum } from '../decimal.js';
+import { UserError } from '../errors.js';
+import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
+import { PUBLISHED_STATUSES, weakestStatus, type Status } from '../status.js';
+import type { ModelResult } from '../model/run.js';
+import { compileFormula } from './formula.js';
+
+export type KeySpec =
+  | { readonly soort: 'historisch' }
+  | { readonly soort: 'indicator'; readonly kenmerk: string }
+  | { readonly soort: 'taak'; readonly taken: readonly CostTask[] }
+  | { readonly soort: 'plan' }
+  | { readonly soort: 'formule'; readonly formule: string }
+  | { readonly soort: 'mix'; readonly delen: readonly { readonly sleutel: KeySpec; readonly gewicht: Decimal }[] }
+  | { readonly soort: 'overgang'; readonly van: KeySpec; readonly naar: KeySpec; readonly jaren: number; readonly start: number };
+
+export interface KeyShares {
+  readonly shares: ReadonlyMap<ProvinceCode, Decimal>;
+  readonly status: Status;
+  readonly uitleg: string;
+}
+
+/** Indicators a key can use: every kenmerk with all twelve provinces in some year (latest such year). */
+export function indicators(result: ModelResult): Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }> {
+  const out = new Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }>();
+  const rows = result.plan.data.provincies.filter((r) => r.provincie !== 'NL');
+  for (const kenmerk of new Set(rows.map((r) => r.kenmerk))) {
+    const years = [...new Set(rows.filter((r) => r.kenmerk === kenmerk).map((r) => r.jaar))].sort((a, b) => b - a);
+    for (const y of years) {
+      const set = rows.filter((r) => r.kenmerk === kenmerk && r.jaar === y);
+      if (PROVINCE_CODES.every((p) => set.some((r) => r.provincie === p))) {
+        out.set(kenmerk, {
+          year: y,
+          values: new Map(set.map((r) => [r.provincie as ProvinceCode, r.waarde] as const)),
+          status: weakestStatus(set.map((r) => r.status)),
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function normalise(values: ReadonlyMap<ProvinceCode, Decimal>, what: string): Map<ProvinceCode, Decimal> {
+  const total = sum(PROVINCE_CODES.map((p) => values.get(p) ?? ZERO));
+  if (!total.greaterThan(ZERO)) throw new UserError({ message: `sleutel '${what}': de indicator telt op tot ${total.toString()}; kan niet verdelen` });
+  for (const p of PROVINCE_CODES) {
+    if ((values.get(p) ?? ZERO).isNegative()) throw new UserError({ message: `sleutel '${what}': negatieve waarde voor ${p}` });
+  }
+  return new Map(PROVINCE_CODES.map((p) => [p, (values.get(p) ?? ZERO).dividedBy(total)] as const));
+}
+
+const statusOf = (s: Status): Status => (PUBLISHED_STATUSES.includes(s) ? s : s === 'afgeleid' ? 'afgeleid' : 'schatting');
+
+export function keyShares(spec: KeySpec, result: ModelResult, year: number): KeyShares {
+  const base = result.basisjaar;
+  switch (spec.soort) {
+    case 'historisch': {
+      const values = new Map(PROVINCE_CODES.map((p) => [p, result.cell(p, base, 'inkomsten.natuurpact').bedrag_eur] as const));
+      const status = weakestStatus(PROVINCE_CODES.map((p) => result.cell(p, base, 'inkomsten.natuurpact').status));
+      return { shares: normalise(values, 'historisch'), status: statusOf(status), uitleg: `aandeel in het natuurgeld van het Rijk in ${base} (bevroren)` };
+    }
+    case 'plan': {
+      const values = new Map(PROVINCE_CODES.map((p) => [p, result.cell(p, base, 'inkomsten.programma_natuur').bedrag_eur] as const));
+      const status = weakestStatus(PROVINCE_CODES.map((p) => result.cell(p, base, 'inkomsten.programma_natuur').status));
+      return { shares: normalise(values, 'plan'), status: statusOf(status), uitleg: `aandeel in Programma Natuur in ${base} (goedgekeurde programma's)` };
+    }
+    case 'taak': {
+      const values = new Map(PROVINCE_CODES.map((p) => [p, sum(spec.taken.map((t) => result.cell(p, year, `kosten.${t}`).bedrag_eur))] as const));
+      const status = weakestStatus(PROVINCE_CODES.flatMap((p) => spec.taken.map((t) => result.cell(p, year, `kosten.${t}`).status)));
+      return { shares: normalise(values, 'taak'), status: statusOf(status), uitleg: `aandeel in de kosten van ${spec.taken.join(' en ')} in ${year}` };
+    }
+    case 'indicator': {
+      const ind = indicators(result).get(spec.kenmerk);
+      if (!ind) throw new UserError({ message: `sleutel: indicator '${spec.kenmerk}' heeft geen waarde voor alle twaalf provincies in provincies.csv` });
+      return { shares: normalise(ind.values, spec.kenmerk), status: statusOf(ind.status), uitleg: `aandeel in ${spec.kenmerk} (${ind.year})` };
+    }
+    case 'formule': {
+      const inds = indicators(result);
+      const formula = compileFormula(spec.formule, [...inds.keys()].sort());
+      const values = new Map(
+        PROVINCE_CODES.map((p) => [p, formula.evaluate(Object.fromEntries(formula.names.map((n) => [n, inds.get(n)!.values.get(p)!])))] as const),
+      );
+      const status = weakestStatus(formula.names.map((n) => inds.get(n)!.status));
+      return { shares: normalise(values, spec.formule), status: statusOf(status), uitleg: `aandeel in ${spec.formule}` };
+    }
+    case 'mix': {
+      const total = sum(spec.delen.map((d) => d.gewicht));
+      if (!total.equals(ONE)) throw new UserError({ message: `mengsleutel: gewichten tellen op tot ${total.toString()}, verwacht 1` });
+      const parts = spec.delen.map((d) => ({ w: d.gewicht, k: keyShares(d.sleutel, result, year) }));
+      const shares = new Map(PROVINCE_CODES.map((p) => [p, sum(parts.map((x) => x.w.times(x.k.shares.get(p)!)))] as const));
+      return { shares, status: weakestStatus(parts.map((x) => x.k.status)), uitleg: parts.map((x) => `${x.w.toString()} × (${x.k.uitleg})`).join(' + ') };
+    }
+    case 'overgang': {
+      if (!Number.isInteger(spec.jaren) || spec.jaren < 1) throw new UserError({ message: `overgangssleutel: aantal jaren moet een geheel getal van ten minste 1 zijn, gevonden ${spec.jaren}` });
+      const a = keyShares(spec.van, result, year);
+      const b = keyShares(spec.naar, result, year);
+      const w = Decimal.min(ONE, Decimal.max(ZERO, new Decimal(year - spec.start).dividedBy(spec.jaren)));
+      const shares = new Map(PROVINCE_CODES.map((p) => [p, a.shares.get(p)!.times(ONE.minus(w)).plus(b.shares.get(p)!.times(w))] as const));
+      return {
+        shares,
+        status: weakestStatus([a.status, b.status]),
+        uitleg: `overgang in ${spec.jaren} jaar vanaf ${spec.start} (${year}: ${w.toSignificantDigits(4).toString()} van de nieuwe sleutel): van ${a.uitleg} naar ${b.uitleg}`,
+      };
+    }
+  }
+}
