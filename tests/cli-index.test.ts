@@ -103,3 +103,21 @@ describe('natuurpact index', () => {
     for (const e of [v, early, rule, year, mean]) expect(e.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('natuurpact constructies', () => {
+  test('compares all constructions, per province against C0, with the solver', async () => {
+    const r = await run('constructies');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const id of ['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']) expect(r.out).toContain(`${id} `);
+    expect(r.out).toContain('PV31 Limburg');
+    expect(r.out).toContain('Wat is nodig om het landelijke tekort in 2030 op nul te brengen');
+  });
+  test('--csv: one row per construction and region', async () => {
+    const r = await run('constructies', '--csv');
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('constructie,provincie,tekort_cumulatief_eur,gemiddelde_dekkingsgraad,verschil_met_c0_eur,volatiliteit,aandeel_geoormerkt,uitvoeringslasten_eur');
+    expect(lines).toHaveLength(1 + 8 * 13);
+    expect(lines.find((l) => l.startsWith('C0,NL,'))!.split(',')[4]).toBe('0.00');
+  });
+});

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
+import { registerConstructionsCommand } from './constructions-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -93,6 +94,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride();
   registerDataCommands(program, io);
   registerIndexCommand(program, io);
+  registerConstructionsCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;

@@ -1,0 +1,114 @@
+/**
+ * `natuurpact constructies`: all shipped constructions compared on the status quo scenario: the
+ * national summary, each province's gain or loss against C0, and "what would it take".
+ */
+import type { Command } from 'commander';
+import { compareConstructions, whatWouldItTake } from '../core/constructions/compare.js';
+import { shippedConstructions } from '../core/constructions/shipped.js';
+import type { Decimal } from '../core/decimal.js';
+import { runScenario } from '../core/model/run.js';
+import { PROVINCE_CODES, provinceName } from '../core/provinces.js';
+import { loadDataset } from '../io/read-dir.js';
+import { toCsv } from '../report/csv.js';
+import { formatMillions, formatNumberNl } from '../report/format.js';
+import { textTable } from '../report/table.js';
+import { csvNumber } from './index-command.js';
+import { UsageError, type Io } from './program.js';
+
+function year(value: string, option: string): number {
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} verwacht een jaartal, gevonden '${value}'`);
+  return Number(value);
+}
+
+export function registerConstructionsCommand(program: Command, io: Io): void {
+  program
+    .command('constructies')
+    .description('financieringsconstructies vergelijken: tekort per constructie en provincie, en wat nodig is om het te dichten')
+    .option('--van <jaar>', 'eerste jaar van het vergelijkingsvenster', '2024')
+    .option('--tot <jaar>', 'laatste jaar (ook van de doorrekening)', '2030')
+    .option('--doeljaar <jaar>', 'jaar waarin het tekort nul moet zijn (wat is ervoor nodig)')
+    .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
+    .option('--csv', 'de samenvatting per constructie en provincie als CSV op standaarduitvoer')
+    .action((opts: { van: string; tot: string; doeljaar?: string; data?: string; csv?: boolean }) => {
+      const van = year(opts.van, '--van');
+      const tot = year(opts.tot, '--tot');
+      const target = opts.doeljaar ? year(opts.doeljaar, '--doeljaar') : tot;
+      const data = loadDataset(opts.data);
+      const result = runScenario({ naam: 'basis', tot }, data);
+      const constructions = shippedConstructions(data);
+      const cmp = compareConstructions(result, constructions, { van, tot });
+      if (opts.csv) {
+        io.out(
+          toCsv(
+            ['constructie', 'provincie', 'tekort_cumulatief_eur', 'gemiddelde_dekkingsgraad', 'verschil_met_c0_eur', 'volatiliteit', 'aandeel_geoormerkt', 'uitvoeringslasten_eur'],
+            cmp.samenvatting.map((s) => [
+              s.constructie,
+              s.provincie,
+              { number: s.cumulatiefTekort.toFixed(2) },
+              { number: csvNumber(s.gemiddeldeDekking) },
+              { number: s.verschilMetC0.toFixed(2) },
+              { number: csvNumber(s.volatiliteit) },
+              { number: csvNumber(s.aandeelGeoormerkt) },
+              { number: s.uitvoeringslasten.toFixed(2) },
+            ]),
+          ),
+        );
+        return;
+      }
+      const pct = (d: Decimal) => `${formatNumberNl(d.times(100), 1)}%`;
+      const nl = cmp.samenvatting.filter((s) => s.provincie === 'NL');
+      const lines: string[] = [];
+      lines.push(`Financieringsconstructies vergeleken, ${van}-${tot} (bedragen in mln euro; constructies vanaf ${constructions[1]?.start ?? ''}).`, '');
+      lines.push(
+        textTable(
+          [
+            { titel: 'constructie' },
+            { titel: 'cum. tekort', rechts: true },
+            { titel: 'dekking', rechts: true },
+            { titel: 'verschil C0', rechts: true },
+            { titel: 'volatiliteit', rechts: true },
+            { titel: 'geoormerkt', rechts: true },
+            { titel: 'uitv.lasten', rechts: true },
+          ],
+          nl.map((s) => [
+            `${s.constructie} ${constructions.find((c) => c.id === s.constructie)!.naam}`,
+            formatMillions(s.cumulatiefTekort),
+            pct(s.gemiddeldeDekking),
+            formatMillions(s.verschilMetC0),
+            pct(s.volatiliteit),
+            pct(s.aandeelGeoormerkt),
+            formatMillions(s.uitvoeringslasten),
+          ]),
+        ),
+      );
+      lines.push('', `Verschil in cumulatief tekort met C0 per provincie (negatief: de provincie gaat erop vooruit):`);
+      lines.push(
+        textTable(
+          [{ titel: 'provincie' }, ...constructions.filter((c) => c.id !== 'C0').map((c) => ({ titel: c.id, rechts: true }))],
+          PROVINCE_CODES.map((p) => [
+            `${p} ${provinceName(p)}`,
+            ...constructions
+              .filter((c) => c.id !== 'C0')
+              .map((c) => formatMillions(cmp.samenvatting.find((s) => s.constructie === c.id && s.provincie === p)!.verschilMetC0)),
+          ]),
+        ),
+      );
+      lines.push('', `Wat is nodig om het landelijke tekort in ${target} op nul te brengen:`);
+      lines.push(
+        textTable(
+          [{ titel: 'constructie' }, { titel: 'basisbedrag (mln/jaar)', rechts: true }, { titel: 'iteraties', rechts: true }, { titel: 'extra indexpunten/jaar', rechts: true }, { titel: 'iteraties', rechts: true }],
+          constructions
+            .filter((c) => c.regel.soort === 'regel')
+            .map((c) => {
+              const a = whatWouldItTake(result, c, { doeljaar: target, wijze: 'basis' });
+              const b = target > c.start ? whatWouldItTake(result, c, { doeljaar: target, wijze: 'indexpunten' }) : undefined;
+              return [c.id, formatMillions(a.waarde, 3), String(a.iteraties), b ? formatNumberNl(b.waarde.times(100), 3) : 'n.v.t.', b ? String(b.iteraties) : ''];
+            }),
+        ),
+      );
+      lines.push('', 'Tolerantie: 1 euro voor het basisbedrag, 0,00001 indexpunt voor de indexatie. C0 en C7 hebben geen basisbedrag om op te lossen.');
+      lines.push('', 'Aannames per constructie:');
+      for (const c of constructions) for (const a of c.aannames) lines.push(`- ${c.id} ${a.naam}: ${a.toelichting}`);
+      io.out(lines.join('\n') + '\n');
+    });
+}
