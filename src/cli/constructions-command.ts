@@ -13,12 +13,9 @@ import { toCsv } from '../report/csv.js';
 import { formatMillions, formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
 import { csvNumber } from './index-command.js';
+import { yearOption } from './options.js';
 import { UsageError, type Io } from './program.js';
 
-function year(value: string, option: string): number {
-  if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} verwacht een jaartal, gevonden '${value}'`);
-  return Number(value);
-}
 
 export function registerConstructionsCommand(program: Command, io: Io): void {
   program
@@ -30,9 +27,9 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
     .option('--csv', 'de samenvatting per constructie en provincie als CSV op standaarduitvoer')
     .action((opts: { van: string; tot: string; doeljaar?: string; data?: string; csv?: boolean }) => {
-      const van = year(opts.van, '--van');
-      const tot = year(opts.tot, '--tot');
-      const target = opts.doeljaar ? year(opts.doeljaar, '--doeljaar') : tot;
+      const van = yearOption(opts.van, '--van');
+      const tot = yearOption(opts.tot, '--tot');
+      const target = opts.doeljaar ? yearOption(opts.doeljaar, '--doeljaar') : tot;
       const data = loadDataset(opts.data);
       const result = runScenario({ naam: 'basis', tot }, data);
       const constructions = shippedConstructions(data);

@@ -13,6 +13,7 @@ import { loadDataset } from '../io/read-dir.js';
 import { toCsv } from '../report/csv.js';
 import { formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
+import { yearOption } from './options.js';
 import { UsageError, type Io } from './program.js';
 
 /** Significant digits of fractions and indices in CSV output (the issue asks for at least 10). */
@@ -33,10 +34,6 @@ interface IndexCliOptions {
   vergelijk?: string;
 }
 
-function year(value: string, option: string): number {
-  if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} verwacht een jaartal, gevonden '${value}'`);
-  return Number(value);
-}
 
 function rule(name: string): RuleName {
   const trimmed = name.trim();
@@ -72,8 +69,8 @@ export function registerIndexCommand(program: Command, io: Io): void {
     .option('--csv', 'CSV op standaarduitvoer in plaats van een tabel')
     .option('--uitleg', 'toon per jaar welke cijfers de factor bepaalden')
     .action((opts: IndexCliOptions) => {
-      const van = year(opts.van, '--van');
-      const tot = year(opts.tot, '--tot');
+      const van = yearOption(opts.van, '--van');
+      const tot = yearOption(opts.tot, '--tot');
       if (tot < van) throw new UsageError(`--tot (${tot}) ligt voor --van (${van})`);
       const options: IndexOptions = {
         gemiddelde: opts.gemiddelde,
