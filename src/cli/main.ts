@@ -5,5 +5,6 @@ import { runCli } from './program.js';
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  isTTY: process.stderr.isTTY === true,
 });
 process.exitCode = code;

@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
+import { registerRunCommands } from './run-commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -17,6 +18,8 @@ export const EXIT_INTERNAL = 3;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  isTTY?: boolean;
 }
 
 function version(): string {
@@ -92,6 +95,7 @@ export function buildProgram(io: Io): Command {
       },
     })
     .exitOverride();
+  registerRunCommands(program, io);
   registerDataCommands(program, io);
   registerIndexCommand(program, io);
   registerConstructionsCommand(program, io);

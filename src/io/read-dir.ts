@@ -38,7 +38,12 @@ export function readDataDir(dir: string, laag: Layer): DataFileInput[] {
 
 /** Loads the shipped data, with the user's folder laid over it when given. */
 export function loadDataset(userDir?: string, dataDir: string = shippedDataDir()): Dataset {
+  return loadDatasetWithInputs(userDir, dataDir).data;
+}
+
+/** As {@link loadDataset}, also returning the files read (for a run's manifest). */
+export function loadDatasetWithInputs(userDir?: string, dataDir: string = shippedDataDir()): { data: Dataset; inputs: DataFileInput[] } {
   const inputs = readDataDir(dataDir, 'meegeleverd');
   if (userDir !== undefined) inputs.push(...readDataDir(resolve(userDir), 'eigen'));
-  return buildDataset(inputs);
+  return { data: buildDataset(inputs), inputs };
 }

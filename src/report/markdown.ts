@@ -1,0 +1,91 @@
+/**
+ * `rapport.md`: the report's sections as Markdown tables, for pasting into notes. Amounts in millions
+ * of euros with one decimal, Dutch notation; rounding only here, at display.
+ */
+import { provinceName } from '../core/provinces.js';
+import type { ScenarioRun } from '../io/run-scenario.js';
+import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
+
+const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], rightFrom = 1): string {
+  const align = header.map((_, i) => (i >= rightFrom ? '---:' : '---'));
+  return [`| ${header.map(escape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
+}
+
+const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatPct(f.dekking), f.status]);
+const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'dekkingsgraad', 'status tekort'];
+
+export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSummary: string): string {
+  const out: string[] = [`# ${model.titel}`, ''];
+  if (model.beschrijving) out.push(model.beschrijving, '');
+  if (model.basis) {
+    out.push(`Dit scenario bouwt voort op **${model.basis.naam}** en wijzigt alleen:`, '');
+    for (const w of model.basis.wijzigingen) out.push(`- \`${w.pad}\`: ${w.waarde}`);
+    out.push('');
+  }
+  out.push('## Samenvatting', '', ...model.samenvatting.map((s) => `- ${s}`), '');
+  out.push(`## Terugblik ${model.terugblik[0]?.jaar}-${model.basisjaar}`, '', 'Alle provincies samen; bedragen in mln euro.', '', mdTable(YEAR_HEADER, yearRows(model.terugblik)), '');
+  out.push(`## Vooruitblik ${model.vooruitblik[0]?.jaar}-${model.venster.tot}`, '', mdTable(YEAR_HEADER, yearRows(model.vooruitblik)), '');
+  out.push('## Index: Provinciefonds tegenover natuurkosten', '');
+  if (model.index.fout) out.push(`De index kon niet berekend worden: ${model.index.fout}`, '');
+  else {
+    out.push(`Bbp-systematiek (fonds) en natuurkostenindex, ${model.index.rijen[0]?.jaar} = 100; verhouding = fonds / kosten × 100 (onder 100 blijft het fonds achter).`, '');
+    out.push(mdTable(['jaar', 'fonds', 'natuurkosten', 'verhouding'], model.index.rijen.map((r) => [String(r.jaar), r.fonds.toFixed(1).replace('.', ','), r.kosten.toFixed(1).replace('.', ','), r.verhouding.toFixed(1).replace('.', ',')])), '');
+  }
+  if (run.comparison) {
+    const c = run.comparison;
+    out.push(`## Constructies vergeleken (${c.venster.van}-${c.venster.tot})`, '');
+    out.push(
+      mdTable(
+        ['constructie', 'cumulatief tekort', 'gem. dekking', 'verschil met C0', 'volatiliteit', 'geoormerkt', 'uitvoeringslasten'],
+        c.samenvatting
+          .filter((s) => s.provincie === 'NL')
+          .map((s) => [`${s.constructie} ${c.constructies.find((x) => x.id === s.constructie)!.naam}`, formatMln(s.cumulatiefTekort), formatPct(s.gemiddeldeDekking), formatMln(s.verschilMetC0), formatPct(s.volatiliteit), formatPct(s.aandeelGeoormerkt), formatMln(s.uitvoeringslasten)]),
+      ),
+      '',
+      'Wie wint en wie verliest: verschil in cumulatief tekort met C0 per provincie (negatief: de provincie gaat erop vooruit).',
+      '',
+    );
+    const others = c.constructies.filter((x) => x.id !== 'C0');
+    out.push(
+      mdTable(
+        ['provincie', ...others.map((x) => x.id)],
+        [...new Set(c.samenvatting.map((s) => s.provincie))]
+          .filter((p) => p !== 'NL')
+          .map((p) => [`${p} ${provinceName(p)}`, ...others.map((x) => formatMln(c.samenvatting.find((s) => s.constructie === x.id && s.provincie === p)!.verschilMetC0))]),
+      ),
+      '',
+    );
+    for (const x of c.constructies) out.push(`- **${x.id} ${x.naam}.** ${x.omschrijving}`);
+    out.push('');
+    out.push(`## Wat is ervoor nodig`, '', `Het basisbedrag per jaar waarmee het landelijke tekort in ${model.venster.tot} nul wordt (bisectie, tolerantie 1 euro).`, '');
+    out.push(mdTable(['constructie', 'basisbedrag per jaar', 'iteraties', 'tekort bij antwoord'], run.solver.map((s) => [s.constructie, formatMln(s.waarde), String(s.iteraties), `${s.tekortBijAntwoord.toFixed(2).replace('.', ',')} euro`])), '');
+  }
+  out.push(`## Ontleding van het tekort ${model.basisjaar}-${model.venster.tot}`, '', 'Verandering van het tekort, gesplitst in prijs (eenheidskosten), volume (hectares en taken), nieuwe taken (ontwikkelingen) en financiering (verandering van de inkomsten, met minteken). De delen tellen exact op.', '');
+  out.push(
+    mdTable(
+      ['provincie', 'verandering', 'prijs', 'volume', 'nieuwe taken', 'financiering'],
+      run.decomposition.map((d) => [d.provincie === 'NL' ? 'NL Nederland' : `${d.provincie} ${provinceName(d.provincie)}`, formatMln(d.totaal), formatMln(d.prijs), formatMln(d.volume), formatMln(d.nieuweTaken), formatMln(d.financiering)]),
+    ),
+    '',
+  );
+  out.push('## Per provincie', '', `Tekort per provincie in ${model.basisjaar} en ${model.venster.tot}, en cumulatief over ${model.venster.van}-${model.venster.tot}.`, '');
+  out.push(
+    mdTable(
+      ['provincie', `tekort ${model.basisjaar}`, `tekort ${model.venster.tot}`, 'cumulatief', `dekking ${model.venster.tot}`],
+      model.perProvincie.map((p) => {
+        const at = (y: number) => p.jaren.find((f) => f.jaar === y)!;
+        const cum = p.jaren.filter((f) => f.jaar >= model.venster.van).reduce((acc, f) => acc.plus(f.tekort), p.jaren[0]!.tekort.minus(p.jaren[0]!.tekort));
+        return [`${p.provincie} ${p.naam}`, formatMln(at(model.basisjaar).tekort), formatMln(at(model.venster.tot).tekort), formatMln(cum), formatPct(at(model.venster.tot).dekking)];
+      }),
+    ),
+    '',
+  );
+  out.push('## Aannames en datakwaliteit', '', 'Aantal cellen per status (provincies, zonder NL-totaal):', '');
+  out.push(mdTable(['groep', 'realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'], model.datakwaliteit.map((d) => [d.groep, ...(['realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'] as const).map((s) => String(d.aantallen[s]))])), '');
+  out.push('Aannames in deze doorrekening:', '', mdTable(['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), 3), '');
+  out.push('## Bronnen', '', mdTable(['id', 'titel', 'uitgever', 'datum', 'adres'], model.bronnen.map((b) => [b.id, b.titel, b.uitgever, b.datum, b.url]), 5), '');
+  out.push('## Manifest', '', manifestSummary, '');
+  return out.join('\n');
+}
