@@ -19,6 +19,7 @@ import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../core/model/developments.js';
 import { DEFAULT_LAST_YEAR, MAX_LAST_YEAR, type ModelScenario } from '../core/model/plan.js';
 import { HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../core/estimate.js';
 import { suggest } from '../core/suggest.js';
+import { REGION_CODES } from '../core/provinces.js';
 import { parseNumber } from './number.js';
 
 /** A number as written in the file: its source text, parsed exactly. */
@@ -66,14 +67,19 @@ const flag = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-const development = z.union([
-  flag.transform((aan) => ({ aan })),
-  z.strictObject({
-    aan: flag.optional(),
-    startjaar: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional(),
-    parameters: z.record(z.string(), amount).optional(),
-  }),
-]);
+const developmentBlock = z.strictObject({
+  aan: flag.optional(),
+  startjaar: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional(),
+  parameters: z.record(z.string(), amount).optional(),
+});
+/** `naam: aan` or a block; the block's own errors are reported (not a vague union error). */
+const development = z.unknown().transform((value, ctx): { aan?: boolean; startjaar?: number; parameters?: Record<string, Decimal> } => {
+  const schema = typeof value === 'string' ? flag.transform((aan) => ({ aan })) : developmentBlock;
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.issues.push({ ...issue, path: issue.path } as never);
+  return z.NEVER;
+});
 
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -82,7 +88,7 @@ export const scenarioSchema = z.strictObject({
   naam: text,
   beschrijving: text.optional(),
   basis: text.optional(),
-  periode: z.strictObject({ van: year(HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR).optional(), tot: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional() }).optional(),
+  periode: z.strictObject({ van: year(HISTORY_FIRST_YEAR, MAX_LAST_YEAR).optional(), tot: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional() }).optional(),
   macro: z
     .strictObject({
       vintage: text.optional(),
@@ -99,6 +105,7 @@ export const scenarioSchema = z.strictObject({
   uitvoer: z
     .strictObject({
       formaten: z.array(oneOf(FORMATS, 'uitvoerformaat')).optional(),
+      provincies: z.array(oneOf(REGION_CODES, 'provincie')).optional(),
       venster: z.strictObject({ van: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR), tot: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR) }).optional(),
     })
     .optional(),
@@ -241,7 +248,7 @@ function translateYamlError(code: string, message: string): string {
     case 'DUPLICATE_KEY':
       return 'een sleutel staat twee keer in hetzelfde blok';
     case 'BAD_INDENT':
-      return 'inspringing klopt niet';
+      return message.includes('end with a ]') ? 'een lijst met [ wordt niet gesloten met ] of springt niet genoeg in' : 'inspringing klopt niet';
     case 'MISSING_CHAR':
       return 'een afsluitend teken ontbreekt (bijvoorbeeld ] of })';
     case 'MULTILINE_IMPLICIT_KEY':
@@ -291,6 +298,13 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
     if (!existsSync(basePath)) {
       throw new UserError({ file: shown, ...where(loc, ['basis']), message: `basis '${data.basis}' bestaat niet (gezocht: ${relative(process.cwd(), basePath)})` });
     }
+    if (basePath === full || chain.includes(basePath)) {
+      throw new UserError({
+        file: shown,
+        ...where(loc, ['basis']),
+        message: `kringverwijzing via basis: ${[...chain, full, basePath].map((p) => relative(process.cwd(), p)).join(' → ')}`,
+      });
+    }
     const base = loadScenarioFile(basePath, [...chain, full]);
     const { basis: _ignored, ...baseContent } = base.content as Record<string, unknown>;
     merged = merge(toPlain(baseContent), data);
@@ -299,9 +313,9 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
   }
   files.push({ path: shown, bytes });
   // Validate this file's own keys with positions; the merged result only supplies defaults.
-  const own = scenarioSchema.safeParse(data);
+  const own = scenarioSchema.safeParse(data, { reportInput: true });
   if (!own.success) throw new UserError(zodIssues(loc, own.error));
-  const result = scenarioSchema.safeParse(merged);
+  const result = scenarioSchema.safeParse(merged, { reportInput: true });
   if (!result.success) throw new UserError(zodIssues(loc, result.error));
   const content = result.data;
   const issues = semanticIssues(content, loc);

@@ -13,7 +13,7 @@ const FONT = 'Helvetica, Arial, sans-serif';
 const CONFIG = {
   font: FONT,
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal' as const, grid: true, gridColor: '#e5e5e5' },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const, labelLimit: 320 },
   view: { stroke: null },
 };
 
@@ -106,9 +106,11 @@ export function constructionChart(rows: readonly { provincie: string; constructi
 
 /** Small multiples: the gap per province over the years (millions of euros). */
 export function smallMultiples(points: readonly { provincie: string; jaar: number; waarde: number }[], boundary: number): TopLevelSpec {
+  const order = [...new Set(points.map((p) => p.provincie))];
   return {
     data: { values: points as unknown as Record<string, unknown>[] },
-    facet: { field: 'provincie', type: 'nominal', title: null, columns: 4, sort: null },
+    facet: { field: 'provincie', type: 'nominal', title: null, sort: order },
+    columns: 4,
     spec: {
       width: 150,
       height: 90,

@@ -123,7 +123,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     terugblik: history.map(nl),
     vooruitblik: future.map(nl),
     index,
-    perProvincie: PROVINCE_CODES.map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
+    perProvincie: PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
     datakwaliteit,
     aannames,
     bronnen,
