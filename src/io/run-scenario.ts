@@ -4,30 +4,20 @@
  * report writer.
  */
 import { checkVintage } from '../core/indexation/series.js';
-import { compareConstructions, whatWouldItTake, type Comparison, type ComparisonLine, type SolverAnswer } from '../core/constructions/compare.js';
+import { compareConstructions, whatWouldItTake, type Comparison, type ComparisonRow, type SolverAnswer } from '../core/constructions/compare.js';
 import { shippedConstructions } from '../core/constructions/shipped.js';
 import type { Construction } from '../core/constructions/construction.js';
 import type { Dataset } from '../core/dataset.js';
-import type { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
 import { decomposeGap, type GapDecomposition } from '../core/model/decompose.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
-import { PROVINCE_CODES, type RegionCode } from '../core/provinces.js';
-import type { Status } from '../core/status.js';
+import { PROVINCE_CODES } from '../core/provinces.js';
 import { suggest } from '../core/suggest.js';
 import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type LoadedScenario } from './scenario.js';
 
 /** One row of the tidy result table that all outputs are views of. */
-export interface TidyRow {
-  readonly scenario: string;
-  readonly constructie: string;
-  readonly provincie: RegionCode;
-  readonly jaar: number;
-  readonly post: ComparisonLine;
-  readonly bedrag_eur: Decimal;
-  readonly status: Status;
-}
+export type TidyRow = ComparisonRow;
 
 export interface ScenarioRun {
   readonly loaded: LoadedScenario;
