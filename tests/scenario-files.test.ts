@@ -54,3 +54,23 @@ describe('amounts in scenario files are read exactly', () => {
   });
   test('two decimal separators are refused', () => expect(parseAmount('1.234,5.6').ok).toBe(false));
 });
+
+describe('a custom construction in a scenario file', () => {
+  test('runs with its formula key: 400 mln from 2026 (+50 from 2028), indexed on the nature cost index', async () => {
+    const { loadDataset } = await import('../src/io/read-dir.js');
+    const { runScenarioFile } = await import('../src/io/run-scenario.js');
+    const { constructionIndex } = await import('../src/core/constructions/construction.js');
+    const { dec, sum } = await import('../src/core/decimal.js');
+    const { PROVINCE_CODES } = await import('../src/core/provinces.js');
+    const run = runScenarioFile('tests/fixtures/scenario-goed/eigen-constructie.yaml', loadDataset());
+    expect(run.comparison!.constructies.map((c) => c.id)).toEqual(['C0', 'C1', 'C8']);
+    const income = (y: number) => sum(PROVINCE_CODES.map((p) => run.comparison!.row('C8', p, y, 'inkomsten.constructie').bedrag_eur));
+    const ki = (y: number) => constructionIndex('kostenindex', {}, run.result, 2026, y);
+    expect(income(2026).equals(dec(400_000_000))).toBe(true);
+    expect(income(2027).equals(dec(400_000_000).times(ki(2027)).toDecimalPlaces(0))).toBe(true);
+    expect(income(2028).equals(dec(450_000_000).times(ki(2028)).toDecimalPlaces(0))).toBe(true);
+    // The key: half inhabitants, half land area, each as a share of the national figure.
+    const burden = run.comparison!.row('C8', 'NL', 2026, 'uitvoeringslasten').bedrag_eur;
+    expect(burden.minus(dec(8_000_000)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
+  });
+});

@@ -8,13 +8,15 @@ import { compareConstructions, whatWouldItTake, type Comparison, type Comparison
 import { shippedConstructions } from '../core/constructions/shipped.js';
 import type { Construction } from '../core/constructions/construction.js';
 import type { Dataset } from '../core/dataset.js';
-import { UserError } from '../core/errors.js';
+import { UserError, type Issue } from '../core/errors.js';
+import { checkFormula } from '../core/allocation/formula.js';
+import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGap, type GapDecomposition } from '../core/model/decompose.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
 import { PROVINCE_CODES } from '../core/provinces.js';
 import { suggest } from '../core/suggest.js';
-import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type LoadedScenario } from './scenario.js';
+import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario } from './scenario.js';
 
 /** One row of the tidy result table that all outputs are views of. */
 export type TidyRow = ComparisonRow;
@@ -31,24 +33,89 @@ export interface ScenarioRun {
   readonly decomposition: readonly GapDecomposition[];
 }
 
+function toKeySpec(k: KeyInput): KeySpec {
+  if (k === 'historisch' || k === 'plan') return { soort: k };
+  if ('indicator' in k) return { soort: 'indicator', kenmerk: k.indicator };
+  if ('taak' in k) return { soort: 'taak', taken: k.taak };
+  if ('formule' in k) return { soort: 'formule', formule: k.formule };
+  if ('mix' in k) return { soort: 'mix', delen: k.mix.map((d) => ({ sleutel: toKeySpec(d.sleutel), gewicht: d.gewicht })) };
+  return { soort: 'overgang', van: toKeySpec(k.overgang.van), naar: toKeySpec(k.overgang.naar), jaren: k.overgang.jaren, start: k.overgang.start };
+}
+
+/** Formula keys are checked against the indicators in the data, with their place in the file. */
+function formulaIssues(loaded: LoadedScenario, k: KeyInput, path: (string | number)[], names: readonly string[]): Issue[] {
+  if (typeof k === 'string' || 'indicator' in k || 'taak' in k) {
+    if (typeof k !== 'string' && 'indicator' in k && !names.includes(k.indicator)) {
+      const hint = suggest(k.indicator, names);
+      return [{ file: loaded.file, ...loaded.locate([...path, 'indicator']), message: `onbekende indicator '${k.indicator}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${names.join(', ')}`) }];
+    }
+    return [];
+  }
+  if ('formule' in k) {
+    const at = loaded.locate([...path, 'formule']);
+    return checkFormula(k.formule, names).problems.map((p) => ({
+      file: loaded.file,
+      ...(at.line !== undefined ? { line: at.line } : {}),
+      ...(at.column !== undefined ? { column: at.column + (p.position ?? 1) - 1 } : {}),
+      message: `sleutelformule '${k.formule}'${p.position ? ` (teken ${p.position})` : ''}: ${p.message}`,
+    }));
+  }
+  if ('mix' in k) return k.mix.flatMap((d, i) => formulaIssues(loaded, d.sleutel, [...path, 'mix', i, 'sleutel'], names));
+  return [
+    ...formulaIssues(loaded, k.overgang.van, [...path, 'overgang', 'van'], names),
+    ...formulaIssues(loaded, k.overgang.naar, [...path, 'overgang', 'naar'], names),
+  ];
+}
+
+function customConstruction(c: CustomConstructionInput): Construction {
+  const assumptions = [{ naam: 'eigen constructie', toelichting: 'gedefinieerd in het scenariobestand' }];
+  return {
+    id: c.id,
+    naam: c.naam,
+    omschrijving: c.omschrijving ?? `Eigen constructie ${c.id}, gedefinieerd in het scenario.`,
+    start: c.start,
+    ...(c.eind !== undefined ? { eind: c.eind } : {}),
+    regel: {
+      soort: 'regel',
+      basis: 'bedrag' in c.basis ? { bedrag: c.basis.bedrag } : { statusQuoJaar: c.basis.status_quo_jaar },
+      ...(c.toevoegingen ? { toevoegingen: c.toevoegingen.map((t) => ({ bedrag: t.bedrag, vanaf: t.vanaf, ...(t.omschrijving ? { omschrijving: t.omschrijving } : {}) })) } : {}),
+      indexatie: { regel: c.indexatie },
+      sleutel: toKeySpec(c.sleutel),
+      ...(c.cofinanciering ? { cofinanciering: c.cofinanciering } : {}),
+      ...(c.oormerk ? { oormerk: { onderbesteding: c.oormerk.onderbesteding } } : {}),
+      ...(c.uitvoeringslasten ? { uitvoeringslasten: c.uitvoeringslasten } : {}),
+      ...(c.omzettingskorting ? { omzettingskorting: c.omzettingskorting } : {}),
+    },
+    aannames: assumptions,
+  };
+}
+
 function selectConstructions(loaded: LoadedScenario, data: Dataset): Construction[] | undefined {
   const wanted = loaded.content.constructies;
   if (wanted === undefined) return undefined;
   const all = shippedConstructions(data);
   if (wanted === 'alle') return all;
   const ids = all.map((c) => c.id);
-  const issues = wanted
-    .filter((id) => !ids.includes(id))
-    .map((id) => {
-      const hint = suggest(id, ids);
-      return {
-        file: loaded.file,
-        ...loaded.locate(['constructies', wanted.indexOf(id)]),
-        message: `onbekende constructie '${id}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`),
-      };
-    });
+  const names = [...indicatorsOf(data).keys()].sort();
+  const issues: Issue[] = [];
+  const chosen: Construction[] = [];
+  wanted.forEach((item, i) => {
+    if (typeof item === 'string') {
+      const found = all.find((c) => c.id === item);
+      if (found) chosen.push(found);
+      else {
+        const hint = suggest(item, ids);
+        issues.push({ file: loaded.file, ...loaded.locate(['constructies', i]), message: `onbekende constructie '${item}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`) });
+      }
+      return;
+    }
+    if (ids.includes(item.id) || chosen.some((c) => c.id === item.id)) {
+      issues.push({ file: loaded.file, ...loaded.locate(['constructies', i, 'id']), message: `constructie-id '${item.id}' bestaat al; kies een andere id` });
+    }
+    issues.push(...formulaIssues(loaded, item.sleutel, ['constructies', i, 'sleutel'], names));
+    chosen.push(customConstruction(item));
+  });
   if (issues.length > 0) throw new UserError(issues);
-  const chosen = all.filter((c) => wanted.includes(c.id));
   return chosen.some((c) => c.id === 'C0') ? chosen : [all[0]!, ...chosen];
 }
 

@@ -81,6 +81,59 @@ const development = z.unknown().transform((value, ctx): { aan?: boolean; startja
   return z.NEVER;
 });
 
+/** Allocation keys in a scenario file (see core/allocation/keys.ts). */
+const TASK_NAMES = ['natuurbeheer', 'anlb', 'verwerving', 'inrichting', 'herstel', 'soorten', 'uitvoering'] as const;
+export type KeyInput =
+  | 'historisch'
+  | 'plan'
+  | { indicator: string }
+  | { taak: (typeof TASK_NAMES)[number][] }
+  | { formule: string }
+  | { mix: { sleutel: KeyInput; gewicht: Decimal }[] }
+  | { overgang: { van: KeyInput; naar: KeyInput; jaren: number; start: number } };
+const keySchema: z.ZodType<KeyInput, unknown> = z.lazy(() =>
+  z.union([
+    z.literal('historisch'),
+    z.literal('plan'),
+    z.strictObject({ indicator: text }),
+    z.strictObject({ taak: z.array(oneOf(TASK_NAMES, 'taak')) }),
+    z.strictObject({ formule: text }),
+    z.strictObject({ mix: z.array(z.strictObject({ sleutel: keySchema, gewicht: amount })) }),
+    z.strictObject({
+      overgang: z.strictObject({
+        van: keySchema,
+        naar: keySchema,
+        jaren: z.string().transform((v, ctx) => {
+          if (!/^\d+$/.test(v) || Number(v) < 1) {
+            ctx.issues.push({ code: 'custom', message: `verwacht een geheel aantal jaren (1 of meer), gevonden '${v}'`, input: v });
+            return z.NEVER;
+          }
+          return Number(v);
+        }),
+        start: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR),
+      }),
+    }),
+  ]),
+) as z.ZodType<KeyInput, unknown>;
+
+const INDEXATIONS = ['bbp', 'lpo', 'kostenindex', 'cpi', 'nominaal', 'au'] as const;
+export const customConstructionSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: 'verwacht een korte id (letters, cijfers, _ of -), bijvoorbeeld C8' }),
+  naam: text,
+  omschrijving: text.optional(),
+  start: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR),
+  eind: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional(),
+  basis: z.union([z.strictObject({ bedrag: amount }), z.strictObject({ status_quo_jaar: year(HISTORY_LAST_YEAR, MAX_LAST_YEAR) })]),
+  toevoegingen: z.array(z.strictObject({ bedrag: amount, vanaf: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR), omschrijving: text.optional() })).optional(),
+  indexatie: oneOf(INDEXATIONS, 'indexatie'),
+  sleutel: keySchema,
+  cofinanciering: amount.optional(),
+  oormerk: z.strictObject({ onderbesteding: amount }).optional(),
+  uitvoeringslasten: amount.optional(),
+  omzettingskorting: amount.optional(),
+});
+export type CustomConstructionInput = z.output<typeof customConstructionSchema>;
+
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -101,7 +154,7 @@ export const scenarioSchema = z.strictObject({
   parameters: z.record(z.string(), amount).optional(),
   nnn_pad: oneOf(['tempo', 'doel'] as const, 'NNN-pad').optional(),
   ontwikkelingen: z.record(z.string(), development).optional(),
-  constructies: z.union([z.literal('alle'), z.array(text)]).optional(),
+  constructies: z.union([z.literal('alle'), z.array(z.union([text, customConstructionSchema]))]).optional(),
   uitvoer: z
     .strictObject({
       formaten: z.array(oneOf(FORMATS, 'uitvoerformaat')).optional(),
@@ -176,7 +229,9 @@ function where(loc: Located, path: readonly PropertyKey[], onKey = false): { lin
   const target = (onKey ? keyNode : node) ?? keyNode ?? node;
   const range = (target as { range?: [number, number, number] } | undefined)?.range;
   if (!range) return {};
-  const pos = loc.lines.linePos(range[0]);
+  // A quoted value: point at its first character, not at the quote.
+  const quoted = isScalar(target) && (target.type === 'QUOTE_DOUBLE' || target.type === 'QUOTE_SINGLE');
+  const pos = loc.lines.linePos(range[0] + (quoted ? 1 : 0));
   return { line: pos.line, column: pos.col };
 }
 

@@ -45,45 +45,51 @@ export function checkFormula(text: string, allowed: readonly string[]): { proble
     return { problems: [{ message: `formule kan niet gelezen worden: ${err.message.replace(/\(char \d+\)/, '').trim()}`, ...(err.char ? { position: err.char } : {}) }] };
   }
   const problems: FormulaProblem[] = [];
-  node.traverse((n) => {
-    switch (n.type) {
+  // Walk the tree ourselves, so that nothing below a refused node is looked at (or reported twice).
+  const visit = (n: MathNode): void => {
+    const any = n as unknown as { type: string; value?: unknown; fn?: string | MathNode; op?: string; name?: string; args?: MathNode[]; content?: MathNode };
+    switch (any.type) {
       case 'ConstantNode':
-        if (!(typeof (n as unknown as { value: unknown }).value === 'object')) problems.push({ message: 'alleen getallen zijn toegestaan als constante' });
+        if (typeof any.value !== 'object') problems.push({ message: 'alleen getallen zijn toegestaan als constante' });
         return;
       case 'ParenthesisNode':
+        visit(any.content!);
         return;
-      case 'OperatorNode': {
-        const fn = (n as unknown as { fn: string }).fn;
-        if (!OPERATORS.has(fn)) problems.push({ message: `bewerking '${(n as unknown as { op: string }).op}' is niet toegestaan; alleen + - * / ^` });
+      case 'OperatorNode':
+        if (!OPERATORS.has(any.fn as string)) {
+          problems.push({ message: `bewerking '${any.op}' is niet toegestaan; alleen + - * / ^` });
+          return;
+        }
+        any.args!.forEach(visit);
         return;
-      }
       case 'SymbolNode': {
-        const name = (n as unknown as { name: string }).name;
-        if (FUNCTIONS.has(name)) return;
+        const name = any.name!;
         if (!allowed.includes(name)) {
           const hint = suggest(name, allowed);
+          const position = positionOf(text, name);
           problems.push({
             message: `onbekende naam '${name}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekende indicatoren: ${allowed.join(', ')}`),
-            ...(positionOf(text, name) ? { position: positionOf(text, name)! } : {}),
+            ...(position ? { position } : {}),
           });
         }
         return;
       }
       case 'FunctionNode': {
-        const fnNode = (n as unknown as { fn: MathNode }).fn;
+        const fnNode = any.fn as MathNode;
         const name = fnNode.type === 'SymbolNode' ? (fnNode as unknown as { name: string }).name : '';
         if (!FUNCTIONS.has(name)) {
-          problems.push({
-            message: `functie '${name || fnNode.type}' is niet toegestaan; alleen min en max`,
-            ...(name && positionOf(text, name) ? { position: positionOf(text, name)! } : {}),
-          });
+          const position = name ? positionOf(text, name) : undefined;
+          problems.push({ message: `functie '${name || fnNode.type}' is niet toegestaan; alleen min en max`, ...(position ? { position } : {}) });
+          return;
         }
+        any.args!.forEach(visit);
         return;
       }
       default:
-        problems.push({ message: `'${n.type.replace('Node', '')}' is niet toegestaan in een sleutelformule; alleen rekenkunde met indicatoren` });
+        problems.push({ message: `'${any.type.replace('Node', '')}' is niet toegestaan in een sleutelformule; alleen rekenkunde met indicatoren` });
     }
-  });
+  };
+  visit(node);
   return { problems, node };
 }
 

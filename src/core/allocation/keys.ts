@@ -14,7 +14,7 @@
  *   so the old key applies in the start year and the new key from start + T on.
  * A key is as certain as what it rests on: estimated inputs make it `schatting`.
  */
-import type { CostTask } from '../dataset.js';
+import type { CostTask, Dataset } from '../dataset.js';
 import { Decimal, ONE, ZERO, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
@@ -39,8 +39,13 @@ export interface KeyShares {
 
 /** Indicators a key can use: every kenmerk with all twelve provinces in some year (latest such year). */
 export function indicators(result: ModelResult): Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }> {
+  return indicatorsOf(result.plan.data);
+}
+
+/** As {@link indicators}, from a dataset (for validating formulas before a run). */
+export function indicatorsOf(data: Dataset): Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }> {
   const out = new Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }>();
-  const rows = result.plan.data.provincies.filter((r) => r.provincie !== 'NL');
+  const rows = data.provincies.filter((r) => r.provincie !== 'NL');
   for (const kenmerk of new Set(rows.map((r) => r.kenmerk))) {
     const years = [...new Set(rows.filter((r) => r.kenmerk === kenmerk).map((r) => r.jaar))].sort((a, b) => b - a);
     for (const y of years) {
