@@ -23,7 +23,7 @@ const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'dekkin
 const STYLE = `
 body{font-family:Helvetica,Arial,sans-serif;color:#222;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
-table{border-collapse:collapse;margin:.6rem 0;font-size:.85rem}th,td{padding:.2rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.85rem;max-width:100%}td{overflow-wrap:anywhere}th,td{padding:.2rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
 th{text-align:left;background:#f4f4f4}.r{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1rem 0}figcaption{font-size:.8rem;color:#555}.note{font-size:.85rem;color:#444}
 ul.wijzigingen code{background:#f4f4f4;padding:0 .2rem}
