@@ -74,3 +74,23 @@ describe('a custom construction in a scenario file', () => {
     expect(burden.minus(dec(8_000_000)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
   });
 });
+
+describe('dated values', () => {
+  test('a dated projection applies from its year until the next; a base with dated values can be extended', async () => {
+    const { loadDataset } = await import('../src/io/read-dir.js');
+    const { runScenarioFile } = await import('../src/io/run-scenario.js');
+    const { landPriceRate } = await import('../src/core/indexation/kostenindex.js');
+    const { dec } = await import('../src/core/decimal.js');
+    const data = loadDataset();
+    const run = runScenarioFile('tests/fixtures/scenario-goed/gedateerde-projectie.yaml', data);
+    const opts = run.scenario.macro!;
+    // Land price: published to 2023; 2024-2025 from aannames.csv (4,4%), from 2026 the dated 5%.
+    expect(landPriceRate(data, 2025, opts).rate.equals(dec('0.044'))).toBe(true);
+    expect(landPriceRate(data, 2026, opts).rate.equals(dec('0.05'))).toBe(true);
+    expect(landPriceRate(data, 2030, opts).rate.equals(dec('0.05'))).toBe(true);
+    const next = runScenarioFile('tests/fixtures/scenario-goed/gedateerd-vervolg.yaml', data);
+    expect(landPriceRate(data, 2027, next.scenario.macro!).rate.equals(dec('0.05'))).toBe(true);
+    expect(next.scenario.nnnPad).toBe('doel');
+    expect(next.loaded.wijzigingen.map((w) => w.pad)).toEqual(['nnn_pad']);
+  });
+});

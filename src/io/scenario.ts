@@ -134,6 +134,19 @@ export const customConstructionSchema = z.strictObject({
 });
 export type CustomConstructionInput = z.output<typeof customConstructionSchema>;
 
+/** Dated values `{2026: 2,5%, 2028: 2%}`: each applies from its year until the next. */
+const datedAmounts = z.record(z.string(), amount).transform((record, ctx) => {
+  const out: { vanaf: number; waarde: Decimal }[] = [];
+  for (const [key, waarde] of Object.entries(record)) {
+    if (!/^\d{4}$/.test(key) || Number(key) < HISTORY_FIRST_YEAR || Number(key) > MAX_LAST_YEAR) {
+      ctx.issues.push({ code: 'custom', message: `verwacht jaartallen als sleutel (${HISTORY_FIRST_YEAR}-${MAX_LAST_YEAR}), gevonden '${key}'`, input: key, path: [key] });
+      return z.NEVER;
+    }
+    out.push({ vanaf: Number(key), waarde });
+  }
+  return out.sort((a, b) => a.vanaf - b.vanaf);
+});
+
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -148,7 +161,7 @@ export const scenarioSchema = z.strictObject({
       startjaar_bbp: year(2024, MAX_LAST_YEAR).optional(),
       gemiddelde: oneOf(['rekenkundig', 'meetkundig'] as const, 'gemiddelde').optional(),
       combinatie: oneOf(['vermenigvuldigen', 'optellen'] as const, 'combinatie').optional(),
-      projectie: z.record(z.string(), amount).optional(),
+      projectie: z.record(z.string(), z.union([amount, datedAmounts])).optional(),
     })
     .optional(),
   parameters: z.record(z.string(), amount).optional(),
@@ -256,7 +269,15 @@ function zodIssues(loc: Located, error: z.ZodError): Issue[] {
       const expected = issue.expected === 'object' ? 'een blok met sleutels' : issue.expected === 'array' ? 'een lijst' : issue.expected === 'string' ? 'een waarde' : issue.expected;
       message = `verwacht ${expected}, gevonden ${found}`;
     } else if (issue.code === 'invalid_union') {
-      message = 'verwacht aan/uit of een blok met aan, startjaar en parameters';
+      // Report the branch that came closest: the one that failed deepest in the value, not on its type.
+      const branches = ((issue as unknown as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter((b) => b.length > 0);
+      const score = (b: z.core.$ZodIssue[]) => (b.every((i) => i.code === 'invalid_type' && i.path.length === 0) ? 1000 : 0) + b.length - Math.max(...b.map((i) => i.path.length)) * 10;
+      const best = [...branches].sort((a, b) => score(a) - score(b))[0];
+      if (best && score(best) < 1000) {
+        out.push(...zodIssues(loc, { issues: best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })) } as unknown as z.ZodError));
+        continue;
+      }
+      message = 'waarde heeft niet de verwachte vorm (zie de README voor de mogelijke vormen)';
     }
     out.push({ file: loc.file, ...where(loc, issue.path), message: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${message}` });
   }
@@ -387,7 +408,17 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
 
 /** Back to source-text form so a merged base validates like a file. */
 function toPlain(content: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(content, (_k, v) => (v instanceof Decimal ? v.toString() : typeof v === 'number' || typeof v === 'boolean' ? String(v === true ? 'aan' : v === false ? 'uit' : v) : v))) as Record<string, unknown>;
+  const isDated = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
+    Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && 'vanaf' in x && 'waarde' in x);
+  return JSON.parse(
+    JSON.stringify(content, (_k, v: unknown) => {
+      if (isDated(v)) return Object.fromEntries(v.map((x) => [String(x.vanaf), x.waarde.toString()]));
+      if (v instanceof Decimal) return v.toString();
+      if (typeof v === 'boolean') return v ? 'aan' : 'uit';
+      if (typeof v === 'number') return String(v);
+      return v;
+    }),
+  ) as Record<string, unknown>;
 }
 
 function semanticIssues(s: ScenarioFile, loc: Located): Issue[] {

@@ -36,11 +36,24 @@ export interface SeriesInput {
 export interface SeriesOptions {
   /** Publication whose view of the figures to use (see the module comment). */
   readonly vintage?: string;
-  /** User projection values per series (fractions), taking precedence over `aannames.csv`. */
-  readonly projectie?: Readonly<Record<string, Decimal>>;
+  /**
+   * User projection values per series (fractions), taking precedence over `aannames.csv`: one value
+   * for every year, or dated values, each applying from its year until the next one.
+   */
+  readonly projectie?: Readonly<Record<string, Decimal | DatedValues>>;
 }
 
 export type IndexData = Pick<Dataset, 'macro' | 'aannames' | 'kostendrivers'>;
+
+/** Values by the year from which they apply. */
+export type DatedValues = readonly { readonly vanaf: number; readonly waarde: Decimal }[];
+
+/** The dated value in force in a year: the one with the latest `vanaf` not after it. */
+export function datedValue(values: DatedValues, year: number): { vanaf: number; waarde: Decimal } | undefined {
+  let found: { vanaf: number; waarde: Decimal } | undefined;
+  for (const v of values) if (v.vanaf <= year && (!found || v.vanaf > found.vanaf)) found = v;
+  return found;
+}
 
 /** Name of the assumption row that projects a series beyond its last published year. */
 export const projectionName = (reeks: string) => `projectie.${reeks}`;
@@ -49,7 +62,11 @@ export const projectionName = (reeks: string) => `projectie.${reeks}`;
 export function projection(data: IndexData, reeks: string, jaar: number, options: SeriesOptions, why: string): SeriesInput {
   const own = options.projectie?.[reeks];
   if (own !== undefined) {
-    return { reeks, jaar, publicatie: 'aanname', waarde: own, status: 'aanname', bron: [], toelichting: `${why}; waarde opgegeven door de gebruiker` };
+    const dated = Array.isArray(own) ? datedValue(own as DatedValues, jaar) : { vanaf: undefined, waarde: own as Decimal };
+    if (dated) {
+      const from = dated.vanaf !== undefined ? ` (vanaf ${dated.vanaf})` : '';
+      return { reeks, jaar, publicatie: 'aanname', waarde: dated.waarde, status: 'aanname', bron: [], toelichting: `${why}; waarde opgegeven door de gebruiker${from}` };
+    }
   }
   const row = data.aannames.find((a) => a.naam === projectionName(reeks));
   if (!row) {
