@@ -5,18 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { run } from './helpers/cli.js';
 import { csvNumber } from '../src/cli/index-command.js';
 import { dec } from '../src/core/decimal.js';
 import { bbpIndexation } from '../src/core/indexation/bbp.js';
 import { loadDataset } from '../src/io/read-dir.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('natuurpact index', () => {
   test('bbp 2024-2030 on the shipped data: a table that names the assumptions it used', async () => {

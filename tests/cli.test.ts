@@ -6,14 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { run } from './helpers/cli.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'fout');
 const bin = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
@@ -90,3 +84,25 @@ describe('every malformed fixture through the command', () => {
   });
 });
 
+
+describe('natuurpact run', () => {
+  test('a failed run leaves the previous outputs untouched; an unwritable target is a Dutch user error', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = fs;
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'natuurpact-run-'));
+    const ok = await run('run', 'scenarios/basis.yaml', '--uit', dir, '--formaat', 'csv');
+    expect(ok.code).toBe(0);
+    const before = readFileSync(join(dir, 'basis', 'resultaten.csv'));
+    const bad = join(dir, 'basis-kapot.yaml');
+    writeFileSync(bad, 'naam: basis\nperiode: { van: 2031, tot: 2030 }\n');
+    const failed = await run('run', bad, '--uit', dir, '--formaat', 'csv');
+    expect(failed.code).toBe(1);
+    expect(readFileSync(join(dir, 'basis', 'resultaten.csv')).equals(before)).toBe(true);
+    const file = join(dir, 'een-bestand');
+    writeFileSync(file, 'x');
+    const blocked = await run('run', 'scenarios/basis.yaml', '--uit', file, '--formaat', 'csv');
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain('kan de uitvoer niet schrijven');
+    expect(blocked.err).not.toMatch(/\n\s+at /);
+  });
+});

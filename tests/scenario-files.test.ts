@@ -6,15 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/program.js';
+import { run } from './helpers/cli.js';
 import { parseAmount } from '../src/io/scenario.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = join(import.meta.dirname, 'fixtures', 'scenario-fout');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.verwacht.txt')).map((f) => f.replace('.verwacht.txt', ''));

@@ -66,7 +66,15 @@ export function registerRunCommands(program: Command, io: Io): void {
         const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
         const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
         const target = join(opts.uit, run.loaded.content.naam);
-        writeOutputsAtomically(target, outputs);
+        try {
+          writeOutputsAtomically(target, outputs);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
+            throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
+          }
+          throw e;
+        }
         io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
       }
     });
