@@ -77,6 +77,13 @@ export const ESTIMATION_INPUTS = {
   restorationBefore: 'herstel_voor_programma_natuur',
 } as const;
 
+/** Assumptions the estimation step uses: changing them changes the history. */
+export const HISTORY_ASSUMPTIONS: readonly string[] = [
+  ESTIMATION_INPUTS.shareAcquisition,
+  ESTIMATION_INPUTS.shareExecution,
+  ESTIMATION_INPUTS.restorationBefore,
+];
+
 const ESTIMATE_ORIGIN: Origin = { file: 'schattingsstap', line: 0, laag: 'schatting' };
 
 /** A national amount for one year with how it was found. */

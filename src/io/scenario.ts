@@ -17,7 +17,7 @@ import { Decimal } from '../core/decimal.js';
 import { UserError, type Issue } from '../core/errors.js';
 import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../core/model/developments.js';
 import { DEFAULT_LAST_YEAR, MAX_LAST_YEAR, type ModelScenario } from '../core/model/plan.js';
-import { HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../core/estimate.js';
+import { HISTORY_ASSUMPTIONS, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../core/estimate.js';
 import { suggest } from '../core/suggest.js';
 import { REGION_CODES } from '../core/provinces.js';
 import { parseNumber } from './number.js';
@@ -445,6 +445,14 @@ export function checkAgainstData(loaded: LoadedScenario, data: Dataset): void {
   const s = loaded.content;
   const assumptionNames = data.aannames.map((a) => a.naam);
   for (const name of Object.keys(s.parameters ?? {})) {
+    if (HISTORY_ASSUMPTIONS.includes(name)) {
+      issues.push({
+        file: loaded.file,
+        ...loaded.locate(['parameters', name], true),
+        message: `parameters: '${name}' bepaalt de geschatte terugblik, die een scenario niet verandert; pas de aanname aan in een eigen aannames.csv (--data)`,
+      });
+      continue;
+    }
     if (!assumptionNames.includes(name)) {
       const hint = suggest(name, assumptionNames);
       issues.push({ file: loaded.file, ...loaded.locate(['parameters', name], true), message: `parameters: onbekende aanname '${name}'` + (hint ? `; bedoelt u '${hint}'?` : '; zie aannames.csv') });
