@@ -47,7 +47,7 @@ import { Decimal, ONE, ZERO, cents, sum } from './decimal.js';
 import { UserError } from './errors.js';
 import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
 import { PUBLISHED_STATUSES } from './status.js';
-import { formatNumberNl } from './format.js';
+import { formatMlnText, formatNumberNl } from './format.js';
 
 export const HISTORY_FIRST_YEAR = 2014;
 export const HISTORY_LAST_YEAR = 2023;
@@ -93,7 +93,7 @@ interface Derived {
   readonly bron: readonly string[];
 }
 
-const mln = (euros: Decimal) => `${formatNumberNl(euros.dividedBy(1_000_000), 3)} mln`;
+const mln = (euros: Decimal) => formatMlnText(euros);
 const share = (s: Decimal) => formatNumberNl(s, 6);
 
 function missing(what: string): UserError {

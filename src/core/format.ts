@@ -20,3 +20,18 @@ export function formatNumberNl(value: DecimalType, decimals: number): string {
 export function formatMillions(euros: DecimalType, decimals = 1): string {
   return formatNumberNl(euros.dividedBy(1_000_000), decimals);
 }
+
+/** Euros shown as millions with a unit, for explanations: `346,000 mln`. */
+export function formatMlnText(euros: DecimalType, decimals = 3): string {
+  return `${formatNumberNl(euros.dividedBy(1_000_000), decimals)} mln`;
+}
+
+/** A fraction as a percentage to a number of significant digits: `2,41%`. */
+export function formatPercentNl(fraction: DecimalType, significant = 6): string {
+  return `${fraction.times(100).toSignificantDigits(significant).toString().replace('.', ',')}%`;
+}
+
+/** A factor or share to a number of significant digits, in Dutch notation: `1,057921125`. */
+export function formatSignificantNl(value: DecimalType, significant: number): string {
+  return value.toSignificantDigits(significant).toString().replace('.', ',');
+}

@@ -24,6 +24,7 @@ import { Decimal, ONE, ZERO, sum } from './decimal.js';
 import { UserError } from './errors.js';
 import { bbpFactor } from './indexation/bbp.js';
 import type { IndexOptions } from './indexation/types.js';
+import { formatMlnText, formatSignificantNl } from './format.js';
 
 export const DEFAULT_BBP_START = 2024;
 export const DEFAULT_NORMERING_PUBLICATION = 'mn2024';
@@ -84,7 +85,8 @@ function cumulativeAccres(data: Pick<Dataset, 'provinciefonds'>, publicatie: str
   return row.waarde;
 }
 
-const mln = (d: Decimal) => `${d.dividedBy(1_000_000).toDecimalPlaces(3).toString().replace('.', ',')} mln`;
+const mln = (d: Decimal) => formatMlnText(d);
+const nlNumber = formatSignificantNl;
 
 /**
  * Runs the ledger from the base year (the nature part's start year, where the AU stand is
@@ -119,7 +121,7 @@ export function provinciefondsLedger(data: Dataset, options: LedgerOptions): Led
       const f = bbpFactor(t, data, options);
       groeifactor = f.factor;
       accres = au.times(f.factor.minus(ONE));
-      explanation = `bbp-systematiek: accres = AU ${t - 1} ${mln(au)} × (factor ${f.factor.toSignificantDigits(10).toString()} − 1); ${f.explanation}`;
+      explanation = `bbp-systematiek: accres = AU ${t - 1} ${mln(au)} × (factor ${nlNumber(f.factor, 10)} − 1); ${f.explanation}`;
     } else {
       const delta = cumulativeAccres(data, normeringPub, t).minus(cumulativeAccres(data, normeringPub, t - 1));
       accres = delta;

@@ -9,6 +9,7 @@ import { UserError } from '../core/errors.js';
 import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces.js';
 import { PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
+import { formatMlnText, formatNumberNl } from '../core/format.js';
 
 export interface YearFigures {
   readonly jaar: number;
@@ -50,8 +51,8 @@ function figures(run: ScenarioRun, p: RegionCode, y: number): YearFigures {
   return { jaar: y, kosten: cell('kosten.totaal').bedrag_eur, inkomsten: cell('inkomsten.totaal').bedrag_eur, tekort: t.bedrag_eur, dekking: cell('dekkingsgraad').bedrag_eur, status: t.status };
 }
 
-const mln = (d: Decimal) => `${d.dividedBy(1e6).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).toFixed(1).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} mln`;
-const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_EVEN).toFixed(1).replace('.', ',')}%`;
+const mln = (d: Decimal) => formatMlnText(d, 1);
+const pct = (d: Decimal) => `${formatNumberNl(d.times(100), 1)}%`;
 
 export function reportModel(run: ScenarioRun): ReportModel {
   const r = run.result;

@@ -26,6 +26,7 @@ import type { IndexOptions } from '../indexation/types.js';
 import type { ModelResult } from '../model/run.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import type { Status } from '../status.js';
+import { formatMlnText } from '../format.js';
 
 export interface GenericConstruction {
   readonly soort: 'regel';
@@ -79,7 +80,7 @@ export interface ConstructionYear {
 }
 
 const zeroMap = () => new Map(PROVINCE_CODES.map((p) => [p, ZERO] as const));
-const mln = (d: Decimal) => `${d.dividedBy(1e6).toDecimalPlaces(3).toString().replace('.', ',')} mln`;
+const mln = (d: Decimal) => formatMlnText(d);
 
 /** Index level I_t of a rule from the start year (I_start = 1). */
 export function constructionIndex(rule: RuleName | 'au', options: IndexOptions, result: ModelResult, start: number, year: number, extraPoints: Decimal = ZERO): Decimal {

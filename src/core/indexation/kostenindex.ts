@@ -20,6 +20,7 @@ import { UserError } from '../errors.js';
 import { describeInput, macroValue, projection, type IndexData, type SeriesInput, type SeriesOptions } from './series.js';
 import type { IndexFactor, IndexOptions } from './types.js';
 import { weights } from './weights.js';
+import { formatPercentNl } from '../format.js';
 
 export const CAO_DRIVER = 'cao_bos_natuur';
 export const LAND_PRICE_DRIVER = 'grondprijs_landbouw';
@@ -85,7 +86,7 @@ export function kostenindexFactor(year: number, data: IndexData, options: IndexO
   const factor = ONE.plus(w.values.loon!.times(loon.rate))
     .plus(w.values.prijs!.times(prijs.waarde))
     .plus(w.values.grond!.times(grond.rate));
-  const pct = (d: Decimal) => `${d.times(100).toSignificantDigits(6).toString().replace('.', ',')}%`;
+  const pct = (d: Decimal) => formatPercentNl(d);
   return {
     year,
     factor,

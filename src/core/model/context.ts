@@ -13,6 +13,7 @@ import { Decimal, ONE } from '../decimal.js';
 import { kostenindexFactor, landPriceRate, natureWageRate } from '../indexation/kostenindex.js';
 import type { SeriesInput } from '../indexation/series.js';
 import type { IndexOptions } from '../indexation/types.js';
+import { formatPercentNl } from '../format.js';
 
 export interface YearlyFactor {
   /** Cumulative factor relative to the base year, per projection year. */
@@ -47,7 +48,7 @@ function chain(years: readonly number[], step: (year: number) => { rate: Decimal
 export function modelContext(data: Dataset, baseYear: number, lastYear: number, options: IndexOptions): ModelContext {
   const years: number[] = [];
   for (let y = baseYear + 1; y <= lastYear; y++) years.push(y);
-  const pct = (d: Decimal) => `${d.times(100).toSignificantDigits(6).toString().replace('.', ',')}%`;
+  const pct = (d: Decimal) => formatPercentNl(d);
   return {
     data,
     baseYear,

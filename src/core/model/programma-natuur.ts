@@ -11,6 +11,7 @@
 import type { AgreementFact, Dataset } from '../dataset.js';
 import { Decimal, ZERO } from '../decimal.js';
 import { UserError } from '../errors.js';
+import { formatMlnText } from '../format.js';
 
 export const PROGRAMMA_NATUUR_PHASES = ['programma_natuur.fase1', 'programma_natuur.fase2'] as const;
 
@@ -29,7 +30,7 @@ export function programmaNatuurSchedule(data: Dataset): Schedule {
   });
   const perYear = (r: AgreementFact) => (r.grondslag === 'totaal' ? r.waarde.dividedBy(r.tot - r.van + 1) : r.waarde);
   const phaseOf = (y: number) => phases.find((r) => r.van <= y && y <= r.tot);
-  const mln = (d: Decimal) => `${d.dividedBy(1e6).toDecimalPlaces(3).toString().replace('.', ',')} mln`;
+  const mln = (d: Decimal) => formatMlnText(d);
   return {
     amount: (y) => {
       const p = phaseOf(y);

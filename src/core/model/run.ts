@@ -24,6 +24,7 @@ import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces
 import { weakestStatus, type Status } from '../status.js';
 import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, type Line } from './lines.js';
 import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
+import { formatMlnText, formatSignificantNl } from '../format.js';
 
 export const STATUS_QUO = 'status_quo';
 
@@ -63,7 +64,8 @@ export interface ModelResult {
 
 type Cell = { value: Decimal; status: Status; explain: () => Omit<Explanation, 'provincie' | 'jaar' | 'post' | 'waarde' | 'status'> };
 
-const mln = (d: Decimal) => `${d.dividedBy(1e6).toDecimalPlaces(3).toString().replace('.', ',')} mln`;
+const mln = (d: Decimal) => formatMlnText(d);
+const nlNumber = formatSignificantNl;
 const fact = (f: Fact, what: string) => ({
   omschrijving: `${what}: ${mln(f.waarde)} (${f.herkomst.file}${f.herkomst.line ? `:${f.herkomst.line}` : ''}${f.methode ? `; ${f.methode}` : ''})`,
   status: f.status,
@@ -173,7 +175,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
             regel: `basis ${plan.baseYear} × prijsfactor × volumefactor${dev.isZero() ? '' : ' + ontwikkelingen'}`,
             invoer: [
               { omschrijving: `basis ${plan.baseYear}: ${mln(base)}`, status: get(p, plan.baseYear, `kosten.${k}`).status },
-              { omschrijving: `prijsfactor ${d.price(y).toSignificantDigits(10).toString()}, volumefactor ${d.volume(y).toSignificantDigits(10).toString()}: ${d.explain(y)}`, bron: d.bron },
+              { omschrijving: `prijsfactor ${nlNumber(d.price(y), 10)}, volumefactor ${nlNumber(d.volume(y), 10)}: ${d.explain(y)}`, bron: d.bron },
               ...d.inputs(y).filter((i) => i.jaar === y).map((i) => ({ omschrijving: `${i.reeks} ${i.jaar} (${i.publicatie})${i.toelichting ? `: ${i.toelichting}` : ''}`, status: i.status, bron: i.bron })),
               ...developmentNotes(plan, 'kosten', k, y, plan.costShare.get(p)![k]),
             ],
@@ -201,7 +203,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
             regel: `landelijk bedrag × aandeel van de provincie in ${plan.baseYear}${dev.isZero() ? '' : ' + ontwikkelingen'}`,
             invoer: [
               { omschrijving: `landelijk: ${mln(n.amount(y))}; ${n.explain(y)}`, bron: n.bron },
-              { omschrijving: `aandeel ${p}: ${share.toSignificantDigits(8).toString()}` },
+              { omschrijving: `aandeel ${p}: ${nlNumber(share, 8)}` },
               ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, 'inkomsten', s, y, share)),
             ],
           }),
@@ -303,7 +305,7 @@ function developmentNotes(plan: Plan, side: 'kosten' | 'inkomsten', what: string
     if (!v || v.isZero()) return [];
     return [
       {
-        omschrijving: `ontwikkeling ${d.definitie.naam} (vanaf ${d.startjaar}): landelijk ${mln(v)} × aandeel ${share.toSignificantDigits(8).toString()}; ${d.definitie.omschrijving}`,
+        omschrijving: `ontwikkeling ${d.definitie.naam} (vanaf ${d.startjaar}): landelijk ${mln(v)} × aandeel ${nlNumber(share, 8)}; ${d.definitie.omschrijving}`,
         status: weakestStatus(Object.values(d.parameters).map((x) => x.status)),
         bron: Object.values(d.parameters).flatMap((x) => x.bron),
       },
