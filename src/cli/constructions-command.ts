@@ -14,7 +14,7 @@ import { formatMillions, formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
 import { csvNumber } from './index-command.js';
 import { yearOption } from './options.js';
-import { UsageError, type Io } from './program.js';
+import type { Io } from './program.js';
 
 
 export function registerConstructionsCommand(program: Command, io: Io): void {

@@ -10,7 +10,7 @@ import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS, loadScenarioFile, type OutputFormat } from '../io/scenario.js';
+import { FORMATS, type OutputFormat } from '../io/scenario.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
@@ -143,7 +143,6 @@ export function registerRunCommands(program: Command, io: Io): void {
       if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      loadScenarioFile(file);
       const run = runScenarioFile(file, data);
       const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as Line });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;

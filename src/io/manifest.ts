@@ -5,6 +5,7 @@
  * the same inputs give the same manifest.
  */
 import { readFileSync } from 'node:fs';
+import { Decimal } from '../core/decimal.js';
 import type { DataFileInput } from './load.js';
 import { sha256, type OutputFile } from './write-outputs.js';
 import type { ScenarioRun } from './run-scenario.js';
@@ -13,8 +14,9 @@ export function toolVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+/** The validated scenario as plain JSON: decimals as their exact digits. */
 function normalised(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && 'toFixed' in (v as object) ? String(v) : v)));
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v instanceof Decimal ? v.toString() : v)));
 }
 
 export function manifest(run: ScenarioRun, inputs: readonly DataFileInput[], options: Record<string, unknown>, outputs: readonly OutputFile[]): string {

@@ -8,7 +8,7 @@
  * another (`basis: andere.yaml`): the base is read first and the scenario's keys replace its keys
  * (objects are merged key by key; lists and values are replaced).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
@@ -298,6 +298,7 @@ export interface LoadedScenario {
 
 function parseFile(path: string, shown: string): { data: Record<string, unknown>; loc: Located; bytes: Uint8Array } {
   if (!existsSync(path)) throw new UserError({ file: shown, message: 'scenariobestand bestaat niet' });
+  if (!statSync(path).isFile()) throw new UserError({ file: shown, message: 'verwacht een scenariobestand (YAML), gevonden een map' });
   const bytes = readFileSync(path);
   const lines = new LineCounter();
   const doc = parseDocument(bytes.toString('utf8'), { lineCounter: lines, keepSourceTokens: true, uniqueKeys: true });
@@ -427,7 +428,7 @@ function semanticIssues(s: ScenarioFile, loc: Located): Issue[] {
   const van = s.periode?.van ?? HISTORY_FIRST_YEAR;
   const tot = s.periode?.tot ?? DEFAULT_LAST_YEAR;
   if (van > tot) at(['periode', 'van'], `periode.van (${van}) ligt na periode.tot (${tot})`);
-  for (const [name, setting] of Object.entries(s.ontwikkelingen ?? {})) {
+  for (const name of Object.keys(s.ontwikkelingen ?? {})) {
     if (!DEVELOPMENT_NAMES.includes(name)) {
       const hint = suggest(name, DEVELOPMENT_NAMES);
       at(['ontwikkelingen', name], `onbekende ontwikkeling '${name}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${DEVELOPMENT_NAMES.join(', ')}`), true);

@@ -12,7 +12,7 @@ import { PROVINCE_CODES, provinceName } from '../core/provinces.js';
 import { COST_TASKS } from '../core/model/lines.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatAmount } from './results-csv.js';
-import type { ReportModel } from './report-model.js';
+import type { ReportModel, YearFigures } from './report-model.js';
 
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
 const EUR = '#,##0';
@@ -40,6 +40,14 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], ro
 
 const n = (d: { toNumber(): number }) => d.toNumber();
 
+/** `tekort = kosten − inkomsten` and `dekkingsgraad = inkomsten / kosten` as formulas, cached with the exact figures. */
+function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: string): Cell[] {
+  return [
+    { formula: `${costCol}${row}-${incomeCol}${row}`, result: n(f.tekort) },
+    { formula: `IF(${costCol}${row}=0,0,${incomeCol}${row}/${costCol}${row})`, result: n(f.dekking) },
+  ];
+}
+
 export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'natuurpact';
@@ -47,34 +55,20 @@ export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Ui
   wb.modified = EPOCH;
   wb.lastModifiedBy = 'natuurpact';
 
-  // Samenvatting: NL per year; tekort and dekkingsgraad as formulas over the row's own cells.
+  // Samenvatting (NL) and Per provincie: gap and coverage as formulas over the row's own cells.
   const years = [...model.terugblik, ...model.vooruitblik];
   sheet(
     wb,
     'Samenvatting',
     ['jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', 'tekort (euro)', 'dekkingsgraad', 'periode'],
-    years.map((f, i) => {
-      const r = i + 2;
-      return [f.jaar, n(f.kosten), n(f.inkomsten), { formula: `B${r}-C${r}`, result: n(f.tekort) }, { formula: `IF(B${r}=0,0,C${r}/B${r})`, result: n(f.dekking) }, f.jaar <= model.basisjaar ? 'terugblik' : 'projectie'];
-    }),
+    years.map((f, i) => [f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, i + 2, 'B', 'C'), f.jaar <= model.basisjaar ? 'terugblik' : 'projectie']),
     { 1: EUR, 2: EUR, 3: EUR, 4: RATIO },
   );
-
-  // Per provincie: costs and income per province and year, gap and coverage as formulas.
   const provRows: Cell[][] = [];
-  for (const p of model.perProvincie) for (const f of p.jaren) provRows.push([`${p.provincie} ${p.naam}`, f.jaar, n(f.kosten), n(f.inkomsten)]);
-  sheet(
-    wb,
-    'Per provincie',
-    ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', 'tekort (euro)', 'dekkingsgraad'],
-    provRows.map((r, i) => {
-      const row = i + 2;
-      const kosten = r[2] as number;
-      const inkomsten = r[3] as number;
-      return [...r, { formula: `C${row}-D${row}`, result: kosten - inkomsten }, { formula: `IF(C${row}=0,0,D${row}/C${row})`, result: kosten === 0 ? 0 : inkomsten / kosten }];
-    }),
-    { 2: EUR, 3: EUR, 4: EUR, 5: RATIO },
-  );
+  for (const p of model.perProvincie) {
+    for (const f of p.jaren) provRows.push([`${p.provincie} ${p.naam}`, f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, provRows.length + 2, 'C', 'D')]);
+  }
+  sheet(wb, 'Per provincie', ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', 'tekort (euro)', 'dekkingsgraad'], provRows, { 2: EUR, 3: EUR, 4: EUR, 5: RATIO });
 
   if (run.comparison) {
     const c = run.comparison;

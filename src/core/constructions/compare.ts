@@ -18,7 +18,7 @@
  */
 import { Decimal, ZERO, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
-import { LINES, type Line } from '../model/lines.js';
+import { LINES } from '../model/lines.js';
 import type { ModelResult } from '../model/run.js';
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
 import { weakestStatus, type Status } from '../status.js';
@@ -188,6 +188,8 @@ export interface SolverAnswer {
 
 export const SOLVER_TOLERANCE = { basis: new Decimal(1), indexpunten: new Decimal('1e-7') } as const;
 const MAX_ITERATIONS = 200;
+/** Doublings of the upper bound before giving up (2^60 × the start is far beyond any budget). */
+const MAX_DOUBLINGS = 60;
 
 /** Gap of a region in a year when the construction is evaluated with an override. */
 function gapWith(result: ModelResult, c: Construction, region: RegionCode, year: number, override: { basis?: Decimal; extraPoints?: Decimal }): Decimal {
@@ -238,7 +240,7 @@ export function whatWouldItTake(
     lo = hi;
     hi = hi.times(2);
     iterations++;
-    if (iterations > 60) throw new UserError({ message: `geen oplossing gevonden voor ${c.id} in ${year}: het tekort blijft positief` });
+    if (iterations > MAX_DOUBLINGS) throw new UserError({ message: `geen oplossing gevonden voor ${c.id} in ${year}: het tekort blijft positief` });
   }
   while (hi.minus(lo).greaterThan(tolerance)) {
     const mid = lo.plus(hi).dividedBy(2);

@@ -74,9 +74,6 @@ function fromYear(input: DevelopmentInput, start: number, f: (year: number) => D
   return out;
 }
 
-const amountPerYear = (row: { waarde: Decimal; van: number; tot: number }, grondslagTotaal: boolean) =>
-  grondslagTotaal ? row.waarde.dividedBy(row.tot - row.van + 1) : row.waarde;
-
 export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   {
     naam: 'nhv',
