@@ -67,6 +67,21 @@ describe('shipped scenarios end to end', () => {
   });
 });
 
+describe('parameters per year and per province in the reports', () => {
+  test('gefaseerd-en-regionaal: the assumptions table and the workbook show the values as the model reads them', async () => {
+    const md = readFileSync(join(first, 'gefaseerd-en-regionaal', 'rapport.md'), 'utf8');
+    expect(md).toContain('| bouwsteen_beheer.bedrag | vanaf 2026: 100,0 mln, vanaf 2028: 200,0 mln |');
+    expect(md).toContain('| grondprijs_schok.schok | PV26: 0.3; PV27: 0.3; PV28: 0.3; overige provincies: 0.1 (fractie) |');
+    expect(md).toContain('| projectie.cpi | vóór 2026: 0.02, vanaf 2026: 0.03, vanaf 2028: 0.02 (fractie) |');
+    expect(md).toContain('- `ontwikkelingen.grondprijs_schok.parameters.schok`: PV26: 30%; PV27: 30%; PV28: 30%; overig: 10%');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(first, 'gefaseerd-en-regionaal', 'resultaten.xlsx'));
+    const rows: string[] = [];
+    wb.getWorksheet('Aannames')!.eachRow((r) => rows.push(`${r.getCell(1).text} = ${r.getCell(2).text}`));
+    expect(rows).toContain('grondprijs_schok.schok = PV26: 0.3; PV27: 0.3; PV28: 0.3; overige provincies: 0.1 (fractie)');
+  });
+});
+
 describe('workbook', () => {
   test('every formula cell caches the value the CSV has for that cell', async () => {
     const csv = readFileSync(join(first, 'natuurpact-2-0', 'resultaten.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));

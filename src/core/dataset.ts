@@ -6,6 +6,7 @@
 import type { Decimal } from './decimal.js';
 import type { ProvinceCode, RegionCode } from './provinces.js';
 import type { Status } from './status.js';
+import type { DatedValues } from './parameter.js';
 
 /** Where a value came from: the file and line, and whether it is shipped or the user's own. */
 export interface Origin {
@@ -131,6 +132,11 @@ export interface KeyShare extends Fact {
 
 export interface Assumption extends Fact {
   readonly naam: string;
+  /**
+   * Dated values a scenario gave (see `parameter.ts`): each applies from its year until the next;
+   * before the first, `waarde`. Only for assumptions the model reads per year (`assumptions.ts`).
+   */
+  readonly verloop?: DatedValues;
 }
 
 export interface Dataset {

@@ -13,13 +13,15 @@ import { dirname, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { Dataset } from '../core/dataset.js';
-import { Decimal } from '../core/decimal.js';
+import { Decimal, ONE, sum } from '../core/decimal.js';
 import { UserError, type Issue } from '../core/errors.js';
-import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../core/model/developments.js';
+import { cannotVary, DEVELOPMENTS, DEVELOPMENT_NAMES } from '../core/model/developments.js';
 import { DEFAULT_LAST_YEAR, MAX_LAST_YEAR, type ModelScenario } from '../core/model/plan.js';
 import { HISTORY_ASSUMPTIONS, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../core/estimate.js';
 import { suggest } from '../core/suggest.js';
-import { REGION_CODES } from '../core/provinces.js';
+import { PROVINCE_CODES, PROVINCES, REGION_CODES, type ProvinceCode } from '../core/provinces.js';
+import { assumptionAt, dimensionsOf, isDated, isPerProvince, type ParameterInput, type PerProvince, type TimedValue } from '../core/parameter.js';
+import { assumptionCannotVary, assumptionDimensions } from '../core/assumption-dimensions.js';
 import { parseNumber } from './number.js';
 
 /** A number as written in the file: its source text, parsed exactly. */
@@ -67,13 +69,115 @@ const flag = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * A parameter value: one amount; dated amounts `{2026: 200 mln, 2028: 300 mln}` (years after the
+ * look back); or per province `{PV26: 30%, PV27: {2026: 10%}, overig: 20%}`. Which of these a
+ * parameter allows is checked against the model later (`checkAgainstData`).
+ */
+const OTHER_PROVINCES = 'overig';
+const PROVINCE_KEYS: readonly string[] = [...PROVINCE_CODES, OTHER_PROVINCES];
+const isYearKey = (k: string) => /^\d{4}$/.test(k);
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+/**
+ * A key that reads as an amount and has no value: in a `{...}` block a comma separates entries, so
+ * `{2026: 2,5%}` is read as `2026: 2` and a key `5%`.
+ */
+function strayKey(key: string, value: unknown): string | undefined {
+  if (value !== undefined || !parseAmount(key).ok) return undefined;
+  return `'${key}' lijkt een los stuk van een bedrag: tussen { } scheidt een komma de waarden; schrijf een decimale komma tussen aanhalingstekens ('2,5%') of gebruik een punt (2.5%)`;
+}
+
+/** One amount, or dated amounts `{2026: 2.5%, 2028: 2%}` from `firstYear` on (each applies until the next). */
+function timedValue(value: unknown, path: PropertyKey[], ctx: Ctx, firstYear = HISTORY_LAST_YEAR + 1, provincesAllowed = false): TimedValue | undefined {
+  const fail = (message: string, at: PropertyKey[] = path) => {
+    ctx.issues.push({ code: 'custom', message, input: value, path: at, ...(at.length > path.length ? { params: { sleutel: true } } : {}) });
+    return undefined;
+  };
+  if (typeof value === 'string') {
+    const r = parseAmount(value);
+    return r.ok ? r.value : fail(r.message);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(`verwacht een waarde of jaartallen met waarden ({2026: ..., 2028: ...}), gevonden ${Array.isArray(value) ? 'een lijst' : 'niets'}`);
+  }
+  const out: { vanaf: number; waarde: Decimal }[] = [];
+  let ok = true;
+  for (const [key, v] of Object.entries(value)) {
+    if (!isYearKey(key)) {
+      fail(strayKey(key, v) ?? (provincesAllowed ? unknownProvinceKey(key) : `verwacht een jaartal als sleutel, gevonden '${key}'`), [...path, key]);
+      ok = false;
+      continue;
+    }
+    const y = Number(key);
+    if (y < firstYear || y > MAX_LAST_YEAR) {
+      const why = firstYear > HISTORY_LAST_YEAR ? `valt buiten de vooruitblik (${firstYear}-${MAX_LAST_YEAR}); een scenario verandert de terugblik niet` : `valt buiten ${firstYear}-${MAX_LAST_YEAR}`;
+      fail(`jaartal ${key} ${why}`, [...path, key]);
+      ok = false;
+      continue;
+    }
+    if (typeof v !== 'string') {
+      fail(`verwacht een waarde voor ${key}, gevonden ${v === undefined ? 'niets' : 'een blok'}`, [...path, key]);
+      ok = false;
+      continue;
+    }
+    const r = parseAmount(v);
+    if (!r.ok) {
+      fail(r.message, [...path, key]);
+      ok = false;
+      continue;
+    }
+    out.push({ vanaf: y, waarde: r.value });
+  }
+  if (!ok) return undefined;
+  if (out.length === 0) return fail('verwacht ten minste één jaartal met een waarde');
+  return out.sort((a, b) => a.vanaf - b.vanaf);
+}
+
+/** A key that is neither a year nor a province code; a province's name suggests its code. */
+function unknownProvinceKey(key: string): string {
+  const byName = PROVINCES.find((p) => p.naam.toLowerCase() === key.toLowerCase());
+  const hint = byName ? byName.code : suggest(key, PROVINCE_KEYS);
+  return `verwacht een jaartal, een provinciecode (PV20-PV31) of ${OTHER_PROVINCES} als sleutel, gevonden '${key}'` + (hint ? `; bedoelt u '${hint}'?` : '');
+}
+
+const parameterValue = z.unknown().transform((value, ctx): ParameterInput => {
+  const isBlock = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isBlock) return timedValue(value, [], ctx, HISTORY_LAST_YEAR + 1, true) ?? z.NEVER;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const years = keys.filter(isYearKey);
+  const provinces = keys.filter((k) => PROVINCE_KEYS.includes(k));
+  if (provinces.length === 0) return timedValue(value, [], ctx, HISTORY_LAST_YEAR + 1, true) ?? z.NEVER;
+  // Per province: every key a province code (or `overig`), none a year.
+  const perProvincie: Partial<Record<ProvinceCode, TimedValue>> = {};
+  let overig: TimedValue | undefined;
+  let ok = true;
+  for (const key of keys) {
+    if (!PROVINCE_KEYS.includes(key)) {
+      const message = isYearKey(key)
+        ? `jaartallen en provincies staan door elkaar; zet de jaartallen onder een provincie (of onder ${OTHER_PROVINCES})`
+        : (strayKey(key, record[key]) ?? unknownProvinceKey(key));
+      // One message for mixed years and provinces, at the first year.
+      if (!isYearKey(key) || key === years[0]) ctx.issues.push({ code: 'custom', message, input: key, path: [key], params: { sleutel: true } });
+      ok = false;
+      continue;
+    }
+    const v = timedValue(record[key], [key], ctx);
+    if (v === undefined) ok = false;
+    else if (key === OTHER_PROVINCES) overig = v;
+    else perProvincie[key as ProvinceCode] = v;
+  }
+  return ok ? { perProvincie, ...(overig !== undefined ? { overig } : {}) } : z.NEVER;
+});
+
 const developmentBlock = z.strictObject({
   aan: flag.optional(),
   startjaar: year(HISTORY_LAST_YEAR + 1, MAX_LAST_YEAR).optional(),
-  parameters: z.record(z.string(), amount).optional(),
+  parameters: z.record(z.string(), parameterValue).optional(),
 });
 /** `naam: aan` or a block; the block's own errors are reported (not a vague union error). */
-const development = z.unknown().transform((value, ctx): { aan?: boolean; startjaar?: number; parameters?: Record<string, Decimal> } => {
+const development = z.unknown().transform((value, ctx): { aan?: boolean; startjaar?: number; parameters?: Record<string, ParameterInput> } => {
   const schema = typeof value === 'string' ? flag.transform((aan) => ({ aan })) : developmentBlock;
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
@@ -134,19 +238,6 @@ export const customConstructionSchema = z.strictObject({
 });
 export type CustomConstructionInput = z.output<typeof customConstructionSchema>;
 
-/** Dated values `{2026: 2,5%, 2028: 2%}`: each applies from its year until the next. */
-const datedAmounts = z.record(z.string(), amount).transform((record, ctx) => {
-  const out: { vanaf: number; waarde: Decimal }[] = [];
-  for (const [key, waarde] of Object.entries(record)) {
-    if (!/^\d{4}$/.test(key) || Number(key) < HISTORY_FIRST_YEAR || Number(key) > MAX_LAST_YEAR) {
-      ctx.issues.push({ code: 'custom', message: `verwacht jaartallen als sleutel (${HISTORY_FIRST_YEAR}-${MAX_LAST_YEAR}), gevonden '${key}'`, input: key, path: [key] });
-      return z.NEVER;
-    }
-    out.push({ vanaf: Number(key), waarde });
-  }
-  return out.sort((a, b) => a.vanaf - b.vanaf);
-});
-
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -161,10 +252,10 @@ export const scenarioSchema = z.strictObject({
       startjaar_bbp: year(2024, MAX_LAST_YEAR).optional(),
       gemiddelde: oneOf(['rekenkundig', 'meetkundig'] as const, 'gemiddelde').optional(),
       combinatie: oneOf(['vermenigvuldigen', 'optellen'] as const, 'combinatie').optional(),
-      projectie: z.record(z.string(), z.union([amount, datedAmounts])).optional(),
+      projectie: z.record(z.string(), z.unknown().transform((v, ctx) => timedValue(v, [], ctx, HISTORY_FIRST_YEAR) ?? z.NEVER)).optional(),
     })
     .optional(),
-  parameters: z.record(z.string(), amount).optional(),
+  parameters: z.record(z.string(), parameterValue).optional(),
   nnn_pad: oneOf(['tempo', 'doel'] as const, 'NNN-pad').optional(),
   ontwikkelingen: z.record(z.string(), development).optional(),
   constructies: z.union([z.literal('alle'), z.array(z.union([text, customConstructionSchema]))]).optional(),
@@ -248,6 +339,12 @@ function where(loc: Located, path: readonly PropertyKey[], onKey = false): { lin
   return { line: pos.line, column: pos.col };
 }
 
+/** A custom issue about a key (not its value) points at the key. */
+const onKey = (issue: z.core.$ZodIssue) => issue.code === 'custom' && (issue as { params?: { sleutel?: boolean } }).params?.sleutel === true;
+
+/** Issues in the order of the file. */
+const byPosition = (issues: Issue[]) => [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+
 function zodIssues(loc: Located, error: z.ZodError): Issue[] {
   const out: Issue[] = [];
   for (const issue of error.issues) {
@@ -279,7 +376,7 @@ function zodIssues(loc: Located, error: z.ZodError): Issue[] {
       }
       message = 'waarde heeft niet de verwachte vorm (zie de README voor de mogelijke vormen)';
     }
-    out.push({ file: loc.file, ...where(loc, issue.path), message: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${message}` });
+    out.push({ file: loc.file, ...where(loc, issue.path, onKey(issue)), message: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${message}` });
   }
   return out;
 }
@@ -337,21 +434,35 @@ function translateYamlError(code: string, message: string): string {
   }
 }
 
-function merge(base: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+/** A parameter's value is replaced whole, never merged with the base's (dated or per-province) value. */
+const isParameterValue = (path: readonly string[]) =>
+  (path.length === 2 && path[0] === 'parameters') || (path.length === 4 && path[0] === 'ontwikkelingen' && path[2] === 'parameters');
+
+function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(own)) {
     const b = out[k];
-    out[k] = v && b && typeof v === 'object' && typeof b === 'object' && !Array.isArray(v) && !Array.isArray(b) ? merge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+    const at = [...path, k];
+    const both = v && b && typeof v === 'object' && typeof b === 'object' && !Array.isArray(v) && !Array.isArray(b);
+    out[k] = both && !isParameterValue(at) ? merge(b as Record<string, unknown>, v as Record<string, unknown>, at) : v;
   }
   return out;
 }
 
-function changes(own: Record<string, unknown>, prefix = ''): { pad: string; waarde: string }[] {
+function changes(own: Record<string, unknown>, path: readonly string[] = []): { pad: string; waarde: string }[] {
   return Object.entries(own).flatMap(([k, v]) => {
-    const pad = prefix ? `${prefix}.${k}` : k;
+    const at = [...path, k];
     if (k === 'basis' || k === 'naam' || k === 'beschrijving') return [];
-    return v && typeof v === 'object' && !Array.isArray(v) ? changes(v as Record<string, unknown>, pad) : [{ pad, waarde: Array.isArray(v) ? v.join(', ') : String(v) }];
+    if (v && typeof v === 'object' && !Array.isArray(v) && !isParameterValue(at)) return changes(v as Record<string, unknown>, at);
+    return [{ pad: at.join('.'), waarde: sourceText(v) }];
   });
+}
+
+/** A value as the file wrote it, on one line: `2026: 3%; 2028: 2%`, `PV26: 30%; overig: 20%`. */
+function sourceText(v: unknown): string {
+  if (Array.isArray(v)) return v.map(sourceText).join(', ');
+  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${x && typeof x === 'object' && !Array.isArray(x) ? `{${sourceText(x)}}` : sourceText(x)}`).join('; ');
+  return String(v);
 }
 
 /**
@@ -391,9 +502,9 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
   files.push({ path: shown, bytes });
   // Validate this file's own keys with positions; the merged result only supplies defaults.
   const own = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!own.success) throw new UserError(zodIssues(loc, own.error));
+  if (!own.success) throw new UserError(byPosition(zodIssues(loc, own.error)));
   const result = scenarioSchema.safeParse(merged, { reportInput: true });
-  if (!result.success) throw new UserError(zodIssues(loc, result.error));
+  if (!result.success) throw new UserError(byPosition(zodIssues(loc, result.error)));
   const content = result.data;
   const issues = semanticIssues(content, loc);
   if (issues.length > 0) throw new UserError(issues);
@@ -411,9 +522,11 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
 function toPlain(content: Record<string, unknown>): Record<string, unknown> {
   const isDated = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
     Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && 'vanaf' in x && 'waarde' in x);
+  const isProvinceBlock = (v: unknown): v is PerProvince => typeof v === 'object' && v !== null && !Array.isArray(v) && 'perProvincie' in v;
   return JSON.parse(
     JSON.stringify(content, (_k, v: unknown) => {
       if (isDated(v)) return Object.fromEntries(v.map((x) => [String(x.vanaf), x.waarde.toString()]));
+      if (isProvinceBlock(v)) return { ...v.perProvincie, ...(v.overig !== undefined ? { overig: v.overig } : {}) };
       if (v instanceof Decimal) return v.toString();
       if (typeof v === 'boolean') return v ? 'aan' : 'uit';
       if (typeof v === 'number') return String(v);
@@ -444,43 +557,85 @@ function semanticIssues(s: ScenarioFile, loc: Located): Issue[] {
 export function checkAgainstData(loaded: LoadedScenario, data: Dataset): void {
   const issues: Issue[] = [];
   const s = loaded.content;
+  const at = (path: PropertyKey[], message: string) => issues.push({ file: loaded.file, ...loaded.locate(path, true), message });
   const assumptionNames = data.aannames.map((a) => a.naam);
-  for (const name of Object.keys(s.parameters ?? {})) {
+  for (const [name, input] of Object.entries(s.parameters ?? {})) {
     if (HISTORY_ASSUMPTIONS.includes(name)) {
-      issues.push({
-        file: loaded.file,
-        ...loaded.locate(['parameters', name], true),
-        message: `parameters: '${name}' bepaalt de geschatte terugblik, die een scenario niet verandert; pas de aanname aan in een eigen aannames.csv (--data)`,
-      });
+      at(['parameters', name], `parameters: '${name}' bepaalt de geschatte terugblik, die een scenario niet verandert; pas de aanname aan in een eigen aannames.csv (--data)`);
       continue;
     }
     if (!assumptionNames.includes(name)) {
       const hint = suggest(name, assumptionNames);
-      issues.push({ file: loaded.file, ...loaded.locate(['parameters', name], true), message: `parameters: onbekende aanname '${name}'` + (hint ? `; bedoelt u '${hint}'?` : '; zie aannames.csv') });
+      at(['parameters', name], `parameters: onbekende aanname '${name}'` + (hint ? `; bedoelt u '${hint}'?` : '; zie aannames.csv'));
+      continue;
+    }
+    const refused = dimensionsOf(input).find((d) => !assumptionDimensions(name).includes(d));
+    if (refused) at(['parameters', name], `parameters: '${name}' ${assumptionCannotVary(name, refused)}`);
+    else if (name.startsWith('projectie.') && s.macro?.projectie?.[name.slice('projectie.'.length)] !== undefined) {
+      at(['parameters', name], `parameters: '${name}' staat ook onder macro.projectie; geef de projectie op één plaats op`);
     }
   }
+  if (issues.length === 0) issues.push(...weightIssues(loaded, applyParameters(loaded, data)));
   const series = [...new Set(data.macro.map((m) => m.reeks)), 'grondprijs'];
   for (const name of Object.keys(s.macro?.projectie ?? {})) {
     if (!series.includes(name)) {
       const hint = suggest(name, series);
-      issues.push({ file: loaded.file, ...loaded.locate(['macro', 'projectie', name], true), message: `macro.projectie: onbekende reeks '${name}'` + (hint ? `; bedoelt u '${hint}'?` : '') });
+      at(['macro', 'projectie', name], `macro.projectie: onbekende reeks '${name}'` + (hint ? `; bedoelt u '${hint}'?` : ''));
     }
   }
   for (const [name, setting] of Object.entries(s.ontwikkelingen ?? {})) {
     const def = DEVELOPMENTS.find((d) => d.naam === name);
     if (!def || !('parameters' in setting)) continue;
-    const known = Object.keys(def.parameters(data));
-    for (const p of Object.keys(setting.parameters ?? {})) {
-      if (!known.includes(p)) {
+    const defaults = def.parameters(data);
+    const known = Object.keys(defaults);
+    for (const [p, input] of Object.entries(setting.parameters ?? {})) {
+      const path = ['ontwikkelingen', name, 'parameters', p];
+      const param = defaults[p];
+      if (!param) {
         const hint = suggest(p, known);
-        issues.push({ file: loaded.file, ...loaded.locate(['ontwikkelingen', name, 'parameters', p], true), message: `ontwikkelingen.${name}.parameters: onbekende parameter '${p}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${known.join(', ') || 'geen'}`) });
+        at(path, `ontwikkelingen.${name}.parameters: onbekende parameter '${p}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${known.join(', ') || 'geen'}`));
+        continue;
       }
+      const refused = dimensionsOf(input).find((d) => !param.varieert.includes(d));
+      if (refused) at(path, `ontwikkelingen.${name}.parameters: '${p}' ${cannotVary(param, refused)}`);
     }
   }
   if (issues.length > 0) throw new UserError(issues);
 }
 
-/** The dataset with the scenario's assumption overrides (each now marked as coming from the scenario). */
+/**
+ * The component weights of lpo and kostenindex must sum to 1 in every year a scenario changes one
+ * of them; the error points at the first weight of the rule the scenario gave.
+ */
+function weightIssues(loaded: LoadedScenario, data: Dataset): Issue[] {
+  const issues: Issue[] = [];
+  const given = Object.keys(loaded.content.parameters ?? {});
+  for (const rule of ['lpo', 'kostenindex']) {
+    const rows = data.aannames.filter((a) => a.naam.startsWith(`${rule}.gewicht_`));
+    const own = given.filter((n) => n.startsWith(`${rule}.gewicht_`));
+    if (own.length === 0) continue;
+    const years = [...new Set([HISTORY_LAST_YEAR + 1, ...rows.flatMap((r) => (r.verloop ?? []).map((v) => v.vanaf))])].sort((a, b) => a - b);
+    for (const y of years) {
+      const parts = rows.map((r) => ({ naam: r.naam, waarde: assumptionAt(r, y).waarde }));
+      const total = sum(parts.map((x) => x.waarde));
+      if (!total.equals(ONE)) {
+        issues.push({
+          file: loaded.file,
+          ...loaded.locate(['parameters', own[0]!], true),
+          message: `parameters: de gewichten van ${rule} tellen in ${y} op tot ${total.toString()}, verwacht 1 (${parts.map((x) => `${x.naam} ${x.waarde.toString()}`).join(', ')}); geef de gewichten samen op`,
+        });
+        break;
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * The dataset with the scenario's assumption overrides, each now marked as coming from the scenario.
+ * One value replaces the assumption; dated values are kept beside it (`verloop`), the assumption's
+ * own value still applying before the first of them.
+ */
 export function applyParameters(loaded: LoadedScenario, data: Dataset): Dataset {
   const overrides = loaded.content.parameters ?? {};
   if (Object.keys(overrides).length === 0) return data;
@@ -489,8 +644,14 @@ export function applyParameters(loaded: LoadedScenario, data: Dataset): Dataset 
     aannames: data.aannames.map((a) => {
       const v = overrides[a.naam];
       if (v === undefined) return a;
+      const herkomst = { file: loaded.file, line: loaded.locate(['parameters', a.naam], true).line ?? 0, laag: 'eigen' as const };
+      if (isPerProvince(v)) throw new UserError({ file: loaded.file, message: `parameters: '${a.naam}' ${assumptionCannotVary(a.naam, 'provincie')}` });
+      if (isDated(v)) {
+        const list = v.map((d) => `${d.vanaf}: ${d.waarde.toString()}`).join('; ');
+        return { ...a, verloop: v, methode: `${a.methode} Scenario ${loaded.file} geeft waarden per jaar (${list}); daarvoor geldt ${a.waarde.toString()}.`, herkomst };
+      }
       // A value in % in the file is a fraction here; amounts in mln are euros: the unit is in the text.
-      return { ...a, waarde: v, methode: `opgegeven in scenario ${loaded.file}`, herkomst: { file: loaded.file, line: 0, laag: 'eigen' as const } };
+      return { ...a, waarde: v, methode: `opgegeven in scenario ${loaded.file}`, herkomst };
     }),
   };
 }

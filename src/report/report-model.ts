@@ -3,6 +3,7 @@
  * writers are views of it. Sections: samenvatting, terugblik, vooruitblik, index, constructies,
  * wat is ervoor nodig, ontleding, per provincie, aannames en datakwaliteit, bronnen, manifest.
  */
+import { describeInput } from '../core/parameter.js';
 import { cumulativeIndex, indexFactors } from '../core/indexation/index.js';
 import { Decimal, sum } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
@@ -102,11 +103,19 @@ export function reportModel(run: ScenarioRun): ReportModel {
   );
 
   const aannames = [
-    ...run.data.aannames.map((a) => ({ naam: a.naam, waarde: `${a.waarde.toString()} (${a.basiseenheid})`, toelichting: a.methode })),
+    ...run.data.aannames.map((a) => ({
+      naam: a.naam,
+      waarde: withUnit(a.basiseenheid, describeInput(a.verloop ?? a.waarde, a.waarde, showIn(a.basiseenheid))),
+      toelichting: a.methode,
+    })),
     ...run.result.plan.developments.flatMap((dv) =>
       Object.entries(dv.parameters)
         .filter(([, p]) => !PUBLISHED_STATUSES.includes(p.status))
-        .map(([k, p]) => ({ naam: `${dv.definitie.naam}.${k}`, waarde: `${p.waarde.toString()} (${p.eenheid})`, toelichting: `${p.status}: ${p.toelichting}` })),
+        .map(([k, p]) => ({
+          naam: `${dv.definitie.naam}.${k}`,
+          waarde: withUnit(p.eenheid, describeInput(p.invoer ?? p.verloop ?? p.waarde, p.waarde, showIn(p.eenheid), dv.startjaar)),
+          toelichting: `${p.status}: ${p.toelichting}`,
+        })),
     ),
     ...(run.comparison?.constructies ?? []).flatMap((c) => c.aannames.map((a) => ({ naam: `${c.id}.${a.naam}`, waarde: '', toelichting: a.toelichting }))),
   ];
@@ -130,5 +139,11 @@ export function reportModel(run: ScenarioRun): ReportModel {
     bronnen,
   };
 }
+
+/** A parameter value in its unit, for the assumptions table: amounts in mln, fractions as they are. */
+function showIn(eenheid: string): (d: Decimal) => string {
+  return eenheid === 'EUR' ? (d) => mln(d) : (d) => d.toString();
+}
+const withUnit = (eenheid: string, text: string) => (eenheid === 'EUR' || eenheid === 'jaar' ? text : `${text} (${eenheid})`);
 
 export { mln as formatMln, pct as formatPct };

@@ -79,7 +79,7 @@ export function landPriceRate(data: IndexData, year: number, options: SeriesOpti
 }
 
 export function kostenindexFactor(year: number, data: IndexData, options: IndexOptions = {}): IndexFactor {
-  const w = weights(data, 'kostenindex', ['loon', 'prijs', 'grond'], options.gewichten);
+  const w = weights(data, 'kostenindex', ['loon', 'prijs', 'grond'], options.gewichten, year);
   const loon = natureWageRate(data, year, options);
   const prijs = macroValue(data, 'cpi', year, options);
   const grond = landPriceRate(data, year, options);

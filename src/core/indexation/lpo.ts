@@ -17,7 +17,7 @@ import { weights } from './weights.js';
 export const LPO_SERIES = { loon: 'contractloon', prijs: 'cpi' } as const;
 
 export function lpoFactor(year: number, data: IndexData, options: IndexOptions = {}): IndexFactor {
-  const w = weights(data, 'lpo', ['loon', 'prijs'], options.gewichten);
+  const w = weights(data, 'lpo', ['loon', 'prijs'], options.gewichten, year);
   const loon = macroValue(data, LPO_SERIES.loon, year, options);
   const prijs = macroValue(data, LPO_SERIES.prijs, year, options);
   const factor = ONE.plus(w.values.loon!.times(loon.waarde)).plus(w.values.prijs!.times(prijs.waarde));

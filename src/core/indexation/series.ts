@@ -18,6 +18,7 @@ import type { Decimal } from '../decimal.js';
 import { UserError } from '../errors.js';
 import type { Status } from '../status.js';
 import { suggest } from '../suggest.js';
+import { assumptionAt, datedValue, type DatedValues } from '../parameter.js';
 
 /** One value a factor used, and where it came from. */
 export interface SeriesInput {
@@ -45,15 +46,7 @@ export interface SeriesOptions {
 
 export type IndexData = Pick<Dataset, 'macro' | 'aannames' | 'kostendrivers'>;
 
-/** Values by the year from which they apply. */
-export type DatedValues = readonly { readonly vanaf: number; readonly waarde: Decimal }[];
-
-/** The dated value in force in a year: the one with the latest `vanaf` not after it. */
-export function datedValue(values: DatedValues, year: number): { vanaf: number; waarde: Decimal } | undefined {
-  let found: { vanaf: number; waarde: Decimal } | undefined;
-  for (const v of values) if (v.vanaf <= year && (!found || v.vanaf > found.vanaf)) found = v;
-  return found;
-}
+export { datedValue, type DatedValues };
 
 /** Name of the assumption row that projects a series beyond its last published year. */
 export const projectionName = (reeks: string) => `projectie.${reeks}`;
@@ -76,7 +69,9 @@ export function projection(data: IndexData, reeks: string, jaar: number, options
         `voeg '${projectionName(reeks)}' toe aan aannames.csv of geef een eigen waarde op`,
     });
   }
-  return { reeks, jaar, publicatie: 'aanname', waarde: row.waarde, status: 'aanname', bron: row.bron, toelichting: `${why}; ${row.methode}` };
+  const v = assumptionAt(row, jaar);
+  const from = v.vanaf !== undefined ? ` (vanaf ${v.vanaf})` : '';
+  return { reeks, jaar, publicatie: 'aanname', waarde: v.waarde, status: 'aanname', bron: row.bron, toelichting: `${why}; ${row.methode}${from}` };
 }
 
 function publicationsOf(rows: readonly MacroFact[]): Map<string, string> {

@@ -1,10 +1,12 @@
 /**
- * Component weights for the composite rules (lpo, kostenindex): from the user's options, else from
- * the assumptions `<rule>.gewicht_<component>` in `aannames.csv`. They must sum to exactly 1.
+ * Component weights for the composite rules (lpo, kostenindex) in a year: from the user's options,
+ * else from the assumptions `<rule>.gewicht_<component>` in `aannames.csv` (with the dated values a
+ * scenario gave them). In every year they must sum to exactly 1.
  */
 import type { Decimal } from '../decimal.js';
 import { ONE, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
+import { assumptionAt } from '../parameter.js';
 import type { SeriesInput, IndexData } from './series.js';
 
 export function weights(
@@ -12,6 +14,7 @@ export function weights(
   rule: string,
   components: readonly string[],
   own: Readonly<Record<string, Decimal>> | undefined,
+  year: number,
 ): { values: Record<string, Decimal>; inputs: SeriesInput[] } {
   const values: Record<string, Decimal> = {};
   const inputs: SeriesInput[] = [];
@@ -25,13 +28,15 @@ export function weights(
     }
     const row = data.aannames.find((a) => a.naam === name);
     if (!row) throw new UserError({ message: `gewicht '${name}' ontbreekt: voeg het toe aan aannames.csv of geef het op` });
-    values[c] = row.waarde;
-    inputs.push({ reeks: name, jaar: 0, publicatie: 'aanname', waarde: row.waarde, status: 'aanname', bron: row.bron, toelichting: row.methode });
+    const v = assumptionAt(row, year);
+    values[c] = v.waarde;
+    const from = v.vanaf !== undefined ? ` (waarde vanaf ${v.vanaf}, opgegeven in het scenario)` : '';
+    inputs.push({ reeks: name, jaar: 0, publicatie: 'aanname', waarde: v.waarde, status: 'aanname', bron: row.bron, toelichting: row.methode + from });
   }
   const total = sum(Object.values(values));
   if (!total.equals(ONE)) {
     throw new UserError({
-      message: `gewichten van '${rule}' (${components.map((c) => `${c} ${values[c]!.toString()}`).join(', ')}) tellen op tot ${total.toString()}, verwacht 1`,
+      message: `gewichten van '${rule}' in ${year} (${components.map((c) => `${c} ${values[c]!.toString()}`).join(', ')}) tellen op tot ${total.toString()}, verwacht 1`,
     });
   }
   return { values, inputs };

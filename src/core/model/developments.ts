@@ -6,11 +6,18 @@
  * base year.
  *
  * Every parameter has a default with its status and source (or, for an assumption, its reasoning),
- * and can be overridden by a scenario.
+ * and can be overridden by a scenario: with one value, with dated values where the parameter allows
+ * it (amounts and fractions per year), and per province where it allows that (fractions: a rate or
+ * share can differ between provinces; a national amount cannot). Per province, province p's part is
+ *
+ *   D_{p,k,t} = share_{p,k} × effect_{k,t}(parameters as p sees them)
+ *
+ * which is the national effect × share when every province sees the same values.
  */
 import type { Dataset } from '../dataset.js';
 import { Decimal, ONE, ZERO, dec } from '../decimal.js';
 import { UserError } from '../errors.js';
+import type { DatedValues, Dimension } from '../parameter.js';
 import type { Status } from '../status.js';
 import type { CostTask, IncomeStream } from './lines.js';
 import type { Schedule } from './programma-natuur.js';
@@ -22,6 +29,18 @@ export interface ParameterValue {
   readonly status: Status;
   readonly bron: readonly string[];
   readonly toelichting: string;
+  /** How a scenario may vary it: per year, per province; neither means one value only. */
+  readonly varieert: readonly Dimension[];
+  /** Dated values of the default (from a dated assumption), each from its year on. */
+  readonly verloop?: DatedValues;
+}
+
+/** The parameters as an effect reads them: per year, for the provinces it is computed for. */
+export interface Parameters {
+  /** The value in a year (dated values resolved; before the first date, the default). */
+  at(name: string, year: number): Decimal;
+  /** A parameter that takes one value only. */
+  vast(name: string): Decimal;
 }
 
 /** What a development can look at: the baseline (without developments), national. */
@@ -51,7 +70,22 @@ export interface DevelopmentDefinition {
   /** Lines it may change (the tests hold it to this). */
   readonly raakt: readonly string[];
   parameters(data: Dataset): Record<string, ParameterValue>;
-  effect(input: DevelopmentInput, start: number, p: Readonly<Record<string, Decimal>>): DevelopmentEffect;
+  effect(input: DevelopmentInput, start: number, p: Parameters): DevelopmentEffect;
+}
+
+/** What a scenario may vary, by unit: a fraction per year and province, an amount per year, a year not. */
+export function dimensionsForUnit(eenheid: ParameterValue['eenheid']): readonly Dimension[] {
+  return eenheid === 'fractie' ? ['jaar', 'provincie'] : eenheid === 'EUR' ? ['jaar'] : [];
+}
+
+/** Dutch: why a parameter cannot take values of a kind. */
+export function cannotVary(p: ParameterValue, dimension: 'jaar' | 'provincie'): string {
+  if (dimension === 'jaar') {
+    return p.eenheid === 'jaar' ? 'is een jaartal en neemt één waarde, niet per jaar' : 'neemt één waarde voor de hele periode, niet per jaar';
+  }
+  return p.eenheid === 'EUR'
+    ? 'is een landelijk bedrag en kan niet per provincie verschillen; elke provincie krijgt haar aandeel naar haar kosten of inkomsten in het basisjaar'
+    : 'geldt voor heel Nederland en kan niet per provincie verschillen';
 }
 
 const assumed = (waarde: Decimal, eenheid: ParameterValue['eenheid'], toelichting: string): ParameterValue => ({
@@ -60,6 +94,17 @@ const assumed = (waarde: Decimal, eenheid: ParameterValue['eenheid'], toelichtin
   status: 'aanname',
   bron: [],
   toelichting,
+  varieert: dimensionsForUnit(eenheid),
+});
+
+/** A default from the data. */
+const sourced = (waarde: Decimal, eenheid: ParameterValue['eenheid'], status: Status, bron: readonly string[], toelichting: string): ParameterValue => ({
+  waarde,
+  eenheid,
+  status,
+  bron,
+  toelichting,
+  varieert: dimensionsForUnit(eenheid),
 });
 
 function agreement(data: Dataset, onderdeel: string): { waarde: Decimal; van: number; tot: number; status: Status; bron: readonly string[] } {
@@ -83,16 +128,18 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     parameters(data) {
       const cost = agreement(data, 'nhv.kosten');
       return {
-        totaal: { waarde: cost.waarde, eenheid: 'EUR', status: cost.status, bron: cost.bron, toelichting: `geraamde kosten voor Nederland ${cost.van}-${cost.tot}` },
-        eindjaar: { waarde: dec(cost.tot), eenheid: 'jaar', status: cost.status, bron: cost.bron, toelichting: 'einde van de raming' },
+        // A total over the whole period: one value (spread evenly over the years).
+        totaal: { ...sourced(cost.waarde, 'EUR', cost.status, cost.bron, `geraamde kosten voor Nederland ${cost.van}-${cost.tot}`), varieert: [] },
+        eindjaar: sourced(dec(cost.tot), 'jaar', cost.status, cost.bron, 'einde van de raming'),
         aandeel_provincies: assumed(dec('0.5'), 'fractie', 'geen openbare verdeling van de kosten over Rijk, provincies en anderen; de helft bij de provincies'),
       };
     },
     effect(input, start, p) {
-      const years = p.eindjaar!.toNumber() - start + 1;
-      if (years <= 0) throw new UserError({ message: `nhv: startjaar ${start} ligt na het eindjaar ${p.eindjaar!.toString()}` });
-      const perYear = p.totaal!.times(p.aandeel_provincies!).dividedBy(years);
-      return { kosten: { herstel: fromYear(input, start, (y) => (y <= p.eindjaar!.toNumber() ? perYear : ZERO)) }, inkomsten: {} };
+      const end = p.vast('eindjaar').toNumber();
+      const years = end - start + 1;
+      if (years <= 0) throw new UserError({ message: `nhv: startjaar ${start} ligt na het eindjaar ${end}` });
+      const perYear = (y: number) => p.vast('totaal').times(p.at('aandeel_provincies', y)).dividedBy(years);
+      return { kosten: { herstel: fromYear(input, start, (y) => (y <= end ? perYear(y) : ZERO)) }, inkomsten: {} };
     },
   },
   {
@@ -106,13 +153,13 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         .sort((a, b) => b.jaar - a.jaar)[0];
       if (!pct) throw new UserError({ message: 'kostendrivers.csv: snl_vergoedingspercentage ontbreekt' });
       return {
-        huidig: { waarde: pct.waarde, eenheid: 'fractie', status: pct.status, bron: pct.bron, toelichting: `huidig vergoedingspercentage (${pct.jaar})` },
+        huidig: sourced(pct.waarde, 'fractie', pct.status, pct.bron, `huidig vergoedingspercentage (${pct.jaar})`),
         nieuw: assumed(ONE, 'fractie', 'de volledige standaardkostprijs'),
       };
     },
     effect(input, start, p) {
-      const extra = p.nieuw!.dividedBy(p.huidig!).minus(ONE);
-      return { kosten: { natuurbeheer: fromYear(input, start, (y) => input.baselineCost('natuurbeheer', y).times(extra)) }, inkomsten: {} };
+      const extra = (y: number) => p.at('nieuw', y).dividedBy(p.at('huidig', y)).minus(ONE);
+      return { kosten: { natuurbeheer: fromYear(input, start, (y) => input.baselineCost('natuurbeheer', y).times(extra(y))) }, inkomsten: {} };
     },
   },
   {
@@ -122,10 +169,10 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     raakt: ['inkomsten.overig_rijk'],
     parameters(data) {
       const ask = agreement(data, 'bouwsteen_beheer.vraag');
-      return { bedrag: { waarde: ask.waarde, eenheid: 'EUR', status: ask.status, bron: ask.bron, toelichting: 'gevraagd bedrag per jaar' } };
+      return { bedrag: sourced(ask.waarde, 'EUR', ask.status, ask.bron, 'gevraagd bedrag per jaar') };
     },
     effect(input, start, p) {
-      return { kosten: {}, inkomsten: { overig_rijk: fromYear(input, start, () => p.bedrag!) } };
+      return { kosten: {}, inkomsten: { overig_rijk: fromYear(input, start, (y) => p.at('bedrag', y)) } };
     },
   },
   {
@@ -136,15 +183,15 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     parameters(data) {
       const goal = agreement(data, 'anlb.doel');
       return {
-        bedrag: { waarde: goal.waarde, eenheid: 'EUR', status: goal.status, bron: goal.bron, toelichting: 'ANLb-bedrag per jaar' },
+        bedrag: sourced(goal.waarde, 'EUR', goal.status, goal.bron, 'ANLb-bedrag per jaar'),
         aandeel_rijk: assumed(ONE, 'fractie', 'het Rijk reserveerde het bedrag; de groei wordt volledig door het Rijk betaald'),
       };
     },
     effect(input, start, p) {
-      const extra = (y: number) => Decimal.max(ZERO, p.bedrag!.minus(input.baselineCost('anlb', y)));
+      const extra = (y: number) => Decimal.max(ZERO, p.at('bedrag', y).minus(input.baselineCost('anlb', y)));
       return {
         kosten: { anlb: fromYear(input, start, extra) },
-        inkomsten: { overig_rijk: fromYear(input, start, (y) => extra(y).times(p.aandeel_rijk!)) },
+        inkomsten: { overig_rijk: fromYear(input, start, (y) => extra(y).times(p.at('aandeel_rijk', y))) },
       };
     },
   },
@@ -160,20 +207,20 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       if (!last || !earlier) throw new UserError({ message: 'kostendrivers.csv: faunaschade (NL) vraagt ten minste drie jaren' });
       const growth = last.waarde.minus(earlier.waarde).dividedBy(last.jaar - earlier.jaar);
       return {
-        groei_per_jaar: {
-          waarde: growth,
-          eenheid: 'EUR',
-          status: 'afgeleid',
-          bron: [...new Set([...last.bron, ...earlier.bron])],
-          toelichting: `gemiddelde jaarlijkse stijging ${earlier.jaar}-${last.jaar}`,
-        },
-        laatste_jaar: { waarde: dec(last.jaar), eenheid: 'jaar', status: last.status, bron: last.bron, toelichting: 'laatste gepubliceerde jaar' },
+        groei_per_jaar: sourced(growth, 'EUR', 'afgeleid', [...new Set([...last.bron, ...earlier.bron])], `gemiddelde jaarlijkse stijging ${earlier.jaar}-${last.jaar}`),
+        laatste_jaar: sourced(dec(last.jaar), 'jaar', last.status, last.bron, 'laatste gepubliceerde jaar'),
       };
     },
+    // extra_t = Σ_{s=last+1..t} groei_s: the growth of each year stays in the level after it.
     effect(input, start, p) {
-      const last = p.laatste_jaar!.toNumber();
+      const last = p.vast('laatste_jaar').toNumber();
       const from = Math.max(start, last + 1);
-      return { kosten: { soorten: fromYear(input, from, (y) => p.groei_per_jaar!.times(y - last)) }, inkomsten: {} };
+      const level = (y: number) => {
+        let total = ZERO;
+        for (let s = last + 1; s <= y; s++) total = total.plus(p.at('groei_per_jaar', s));
+        return total;
+      };
+      return { kosten: { soorten: fromYear(input, from, level) }, inkomsten: {} };
     },
   },
   {
@@ -185,7 +232,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       return { bedrag_per_jaar: assumed(ZERO, 'EUR', 'geen openbaar bedrag gevonden; vul een eigen bedrag per jaar in') };
     },
     effect(input, start, p) {
-      return { kosten: { soorten: fromYear(input, start, () => p.bedrag_per_jaar!) }, inkomsten: {} };
+      return { kosten: { soorten: fromYear(input, start, (y) => p.at('bedrag_per_jaar', y)) }, inkomsten: {} };
     },
   },
   {
@@ -197,7 +244,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       return { schok: assumed(dec('0.2'), 'fractie', 'illustratieve sprong van 20%') };
     },
     effect(input, start, p) {
-      return { kosten: { verwerving: fromYear(input, start, (y) => input.baselineCost('verwerving', y).times(p.schok!)) }, inkomsten: {} };
+      return { kosten: { verwerving: fromYear(input, start, (y) => input.baselineCost('verwerving', y).times(p.at('schok', y))) }, inkomsten: {} };
     },
   },
   {
@@ -210,17 +257,19 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       if (!w) throw new UserError({ message: "aannames.csv: 'kostenindex.gewicht_loon' ontbreekt" });
       return {
         schok: assumed(dec('0.05'), 'fractie', 'illustratieve sprong van 5%'),
-        loonaandeel: { waarde: w.waarde, eenheid: 'fractie', status: 'aanname', bron: w.bron, toelichting: 'loongewicht van de natuurkostenindex' },
+        loonaandeel: { ...sourced(w.waarde, 'fractie', 'aanname', w.bron, 'loongewicht van de natuurkostenindex'), ...(w.verloop ? { verloop: w.verloop } : {}) },
       };
     },
     effect(input, start, p) {
-      const part = (task: CostTask, share: Decimal) => fromYear(input, start, (y) => input.baselineCost(task, y).times(p.schok!).times(share));
+      const part = (task: CostTask, share: (y: number) => Decimal) =>
+        fromYear(input, start, (y) => input.baselineCost(task, y).times(p.at('schok', y)).times(share(y)));
+      const wages = (y: number) => p.at('loonaandeel', y);
       return {
         kosten: {
-          natuurbeheer: part('natuurbeheer', p.loonaandeel!),
-          anlb: part('anlb', p.loonaandeel!),
-          inrichting: part('inrichting', p.loonaandeel!),
-          uitvoering: part('uitvoering', ONE),
+          natuurbeheer: part('natuurbeheer', wages),
+          anlb: part('anlb', wages),
+          inrichting: part('inrichting', wages),
+          uitvoering: part('uitvoering', () => ONE),
         },
         inkomsten: {},
       };
@@ -237,7 +286,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     effect(input, start, p) {
       const amount = (y: number) => input.baselineIncome('programma_natuur', y);
       return {
-        kosten: { herstel: fromYear(input, start, (y) => input.baselineCost('herstel', y).times(p.aandeel_kosten_vervalt!).negated()) },
+        kosten: { herstel: fromYear(input, start, (y) => input.baselineCost('herstel', y).times(p.at('aandeel_kosten_vervalt', y)).negated()) },
         inkomsten: { programma_natuur: fromYear(input, start, (y) => amount(y).negated()) },
       };
     },
@@ -274,7 +323,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         kosten: {},
         inkomsten: {
           programma_natuur: fromYear(input, start, (y) => amount(y).negated()),
-          natuurpact: fromYear(input, start, (y) => amount(y).times(ONE.minus(p.korting!))),
+          natuurpact: fromYear(input, start, (y) => amount(y).times(ONE.minus(p.at('korting', y)))),
         },
       };
     },

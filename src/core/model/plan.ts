@@ -19,7 +19,8 @@ import type { IndexOptions } from '../indexation/types.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import { provinciefondsLedger, type Ledger } from '../provinciefonds.js';
 import { modelContext, type ModelContext } from './context.js';
-import { DEVELOPMENTS, development, type DevelopmentDefinition, type DevelopmentEffect, type ParameterValue } from './developments.js';
+import { cannotVary, DEVELOPMENTS, development, type DevelopmentDefinition, type DevelopmentEffect, type Parameters, type ParameterValue } from './developments.js';
+import { dimensionsOf, inputsForProvince, isDated, provinceGroups, valueAt, type ParameterInput, type TimedValue } from '../parameter.js';
 import { herstelDriver } from './drivers/herstel.js';
 import { natuurbeheerDriver } from './drivers/natuurbeheer.js';
 import { inrichtingDriver, verwervingDriver } from './drivers/nnn-tasks.js';
@@ -36,7 +37,8 @@ export const MAX_LAST_YEAR = 2050;
 export interface DevelopmentSetting {
   readonly aan?: boolean;
   readonly startjaar?: number;
-  readonly parameters?: Readonly<Record<string, Decimal>>;
+  /** One value, dated values or values per province (see `parameter.ts`), as the parameter allows. */
+  readonly parameters?: Readonly<Record<string, ParameterInput>>;
 }
 
 /** What a scenario sets; everything else takes its documented default. */
@@ -56,8 +58,12 @@ export interface ModelScenario {
 export interface ActiveDevelopment {
   readonly definitie: DevelopmentDefinition;
   readonly startjaar: number;
-  readonly parameters: Readonly<Record<string, ParameterValue>>;
-  readonly effect: DevelopmentEffect;
+  /** Every parameter with its default; `invoer` where the scenario set it. */
+  readonly parameters: Readonly<Record<string, ParameterValue & { readonly invoer?: ParameterInput }>>;
+  /** The national effect as a province sees it (the same object for provinces with the same values). */
+  effectFor(p: ProvinceCode): DevelopmentEffect;
+  /** Whether provinces see different parameter values. */
+  readonly perProvincie: boolean;
 }
 
 export interface NationalIncome {
@@ -197,33 +203,62 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       throw new UserError({ message: `ontwikkeling '${def.naam}': startjaar ${start} ligt niet na het laatste historische jaar ${baseYear}; ontwikkelingen veranderen de terugblik niet` });
     }
     const defaults = def.parameters(data);
-    const params: Record<string, ParameterValue> = { ...defaults };
-    for (const [name, value] of Object.entries(setting.parameters ?? {})) {
+    const inputs = setting.parameters ?? {};
+    const params: Record<string, ParameterValue & { invoer?: ParameterInput }> = { ...defaults };
+    for (const [name, input] of Object.entries(inputs)) {
       const known = defaults[name];
       if (!known) {
         throw new UserError({ message: `ontwikkeling '${def.naam}': onbekende parameter '${name}'; bekend: ${Object.keys(defaults).join(', ') || 'geen'}` });
       }
-      params[name] = { ...known, waarde: value, status: 'aanname', bron: [], toelichting: 'opgegeven in het scenario' };
+      const refused = dimensionsOf(input).find((d) => !known.varieert.includes(d));
+      if (refused) throw new UserError({ message: `ontwikkeling '${def.naam}': parameter '${name}' ${cannotVary(known, refused)}` });
+      // A single value replaces the default; dated or per-province values keep it for the years and provinces they leave open.
+      params[name] = isDated(input) || !(input instanceof Decimal)
+        ? { ...known, status: 'aanname', bron: [...known.bron], toelichting: `opgegeven in het scenario; waar het scenario niets geeft, de standaardwaarde (${known.toelichting})`, invoer: input }
+        : { ...known, waarde: input, status: 'aanname', bron: [], toelichting: 'opgegeven in het scenario', invoer: input };
     }
-    const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.waarde]));
-    const effect = def.effect(
-      {
-        data,
-        baseYear,
-        years,
-        baselineCost: (task, year) => national(task, year),
-        baselineIncome: (stream, year) => income[stream].amount(year),
-        nnnRestCost: (task, year) => national(task, year, restDrivers[task] ?? drivers[task]),
-        programmaNatuur,
-        herstelPerProgrammaEuro: pnBase.isZero() ? ONE : baseHerstel.dividedBy(pnBase),
-      },
-      start,
-      values,
-    );
-    developments.push({ definitie: def, startjaar: start, parameters: params, effect });
+    const developmentInput = {
+      data,
+      baseYear,
+      years,
+      baselineCost: (task: CostTask, year: number) => national(task, year),
+      baselineIncome: (stream: IncomeStream, year: number) => income[stream].amount(year),
+      nnnRestCost: (task: CostTask, year: number) => national(task, year, restDrivers[task] ?? drivers[task]),
+      programmaNatuur,
+      herstelPerProgrammaEuro: pnBase.isZero() ? ONE : baseHerstel.dividedBy(pnBase),
+    };
+    const groups = provinceGroups(inputs);
+    const effects = new Map<ProvinceCode, DevelopmentEffect>();
+    for (const group of groups) {
+      const effect = def.effect(developmentInput, start, reader(defaults, inputsForProvince(inputs, group[0]!)));
+      for (const p of group) effects.set(p, effect);
+    }
+    developments.push({ definitie: def, startjaar: start, parameters: params, effectFor: (p) => effects.get(p)!, perProvincie: groups.length > 1 });
   }
 
   return { scenario, data, baseYear, years, context, drivers, nnn, programmaNatuur, ledger, income, baseCost, costShare, incomeShare, developments };
+}
+
+/** The parameters one group of provinces sees: its own values, else the defaults (dated where they are). */
+function reader(defaults: Readonly<Record<string, ParameterValue>>, own: Readonly<Record<string, TimedValue>>): Parameters {
+  const get = (name: string): ParameterValue => {
+    const d = defaults[name];
+    if (!d) throw new RangeError(`unknown development parameter ${name}`);
+    return d;
+  };
+  const fallback = (d: ParameterValue, year: number) => valueAt(d.verloop, d.waarde, year).waarde;
+  return {
+    at: (name, year) => {
+      const d = get(name);
+      return valueAt(own[name], fallback(d, year), year).waarde;
+    },
+    vast: (name) => {
+      const d = get(name);
+      const v = own[name];
+      if (d.varieert.length > 0 || d.verloop || (v !== undefined && isDated(v))) throw new RangeError(`parameter ${name} is not fixed`);
+      return v === undefined ? d.waarde : (v as Decimal);
+    },
+  };
 }
 
 /** Read access to the history cells that the plan needs. */
@@ -233,19 +268,19 @@ export interface HistoryAccess {
 }
 
 /** Development amounts for a province: national × the province's share, each rounded to cents. */
-function developmentShare(plan: Plan, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal): Decimal {
+function developmentShare(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal): Decimal {
   let total = ZERO;
   for (const d of plan.developments) {
-    const v = (d.effect[side] as Partial<Record<string, Map<number, Decimal>>>)[what]?.get(year);
+    const v = (d.effectFor(p)[side] as Partial<Record<string, Map<number, Decimal>>>)[what]?.get(year);
     if (v) total = total.plus(cents(v.times(share)));
   }
   return total;
 }
 
 export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
-  return developmentShare(plan, 'kosten', task, year, plan.costShare.get(p)![task]);
+  return developmentShare(plan, p, 'kosten', task, year, plan.costShare.get(p)![task]);
 }
 
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
-  return developmentShare(plan, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
+  return developmentShare(plan, p, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
 }
