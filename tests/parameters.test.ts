@@ -234,4 +234,12 @@ describe('scenario files', () => {
     expect(JSON.parse(JSON.stringify(schok))).toEqual({ perProvincie: { PV26: '0.3' } });
     expect(child.wijzigingen).toEqual([{ pad: 'ontwikkelingen.grondprijs_schok.parameters.schok', waarde: 'PV26: 30%' }]);
   });
+
+  test('a scenario built on another keeps the base\'s dated and per-province values it does not change', () => {
+    write('basis2.yaml', 'naam: basis2\nparameters:\n  projectie.cpi: {2026: 3%}\nontwikkelingen:\n  grondprijs_schok:\n    parameters:\n      schok: {PV27: {2027: 25%}, overig: 10%}\n');
+    const child = loadScenarioFile(write('kind2.yaml', 'naam: kind2\nbasis: basis2.yaml\nnnn_pad: doel\n'));
+    const schok = (child.content.ontwikkelingen!.grondprijs_schok as { parameters: Record<string, ParameterInput> }).parameters.schok!;
+    expect(JSON.parse(JSON.stringify(schok))).toEqual({ perProvincie: { PV27: [{ vanaf: 2027, waarde: '0.25' }] }, overig: '0.1' });
+    expect(JSON.parse(JSON.stringify(child.content.parameters))).toEqual({ 'projectie.cpi': [{ vanaf: 2026, waarde: '0.03' }] });
+  });
 });
