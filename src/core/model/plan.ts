@@ -213,7 +213,7 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       const refused = dimensionsOf(input).find((d) => !known.varieert.includes(d));
       if (refused) throw new UserError({ message: `ontwikkeling '${def.naam}': parameter '${name}' ${cannotVary(known, refused)}` });
       // A single value replaces the default; dated or per-province values keep it for the years and provinces they leave open.
-      params[name] = isDated(input) || !(input instanceof Decimal)
+      params[name] = !(input instanceof Decimal)
         ? { ...known, status: 'aanname', bron: [...known.bron], toelichting: `opgegeven in het scenario; waar het scenario niets geeft, de standaardwaarde (${known.toelichting})`, invoer: input }
         : { ...known, waarde: input, status: 'aanname', bron: [], toelichting: 'opgegeven in het scenario', invoer: input };
     }
