@@ -131,7 +131,7 @@ export function describeInput(input: ParameterInput, fallback: Decimal, show: (d
     return vanafJaar !== undefined && v[0]!.vanaf <= vanafJaar ? dates : `vóór ${v[0]!.vanaf}: ${show(fallback)}, ${dates}`;
   };
   if (!isPerProvince(input)) return timed(input);
-  const own = Object.entries(input.perProvincie).map(([p, v]) => `${p}: ${isDated(v!) ? `(${timed(v!)})` : timed(v!)}`);
-  const rest = input.overig !== undefined ? timed(input.overig) : show(fallback);
-  return [...own, `overige provincies: ${isDated(input.overig ?? []) && input.overig !== undefined ? `(${rest})` : rest}`].join('; ');
+  const grouped = (v: TimedValue) => (isDated(v) ? `(${timed(v)})` : timed(v));
+  const own = Object.entries(input.perProvincie).map(([p, v]) => `${p}: ${grouped(v!)}`);
+  return [...own, `overige provincies: ${input.overig !== undefined ? grouped(input.overig) : show(fallback)}`].join('; ');
 }

@@ -90,8 +90,10 @@ function strayKey(key: string, value: unknown): string | undefined {
 
 /** One amount, or dated amounts `{2026: 2.5%, 2028: 2%}` from `firstYear` on (each applies until the next). */
 function timedValue(value: unknown, path: PropertyKey[], ctx: Ctx, firstYear = HISTORY_LAST_YEAR + 1, provincesAllowed = false): TimedValue | undefined {
+  let ok = true;
   const fail = (message: string, at: PropertyKey[] = path) => {
     ctx.issues.push({ code: 'custom', message, input: value, path: at, ...(at.length > path.length ? { params: { sleutel: true } } : {}) });
+    ok = false;
     return undefined;
   };
   if (typeof value === 'string') {
@@ -102,32 +104,19 @@ function timedValue(value: unknown, path: PropertyKey[], ctx: Ctx, firstYear = H
     return fail(`verwacht een waarde of jaartallen met waarden ({2026: ..., 2028: ...}), gevonden ${Array.isArray(value) ? 'een lijst' : 'niets'}`);
   }
   const out: { vanaf: number; waarde: Decimal }[] = [];
-  let ok = true;
   for (const [key, v] of Object.entries(value)) {
-    if (!isYearKey(key)) {
-      fail(strayKey(key, v) ?? (provincesAllowed ? unknownProvinceKey(key) : `verwacht een jaartal als sleutel, gevonden '${key}'`), [...path, key]);
-      ok = false;
-      continue;
-    }
+    const at = [...path, key];
     const y = Number(key);
-    if (y < firstYear || y > MAX_LAST_YEAR) {
+    if (!isYearKey(key)) fail(strayKey(key, v) ?? (provincesAllowed ? unknownProvinceKey(key) : `verwacht een jaartal als sleutel, gevonden '${key}'`), at);
+    else if (y < firstYear || y > MAX_LAST_YEAR) {
       const why = firstYear > HISTORY_LAST_YEAR ? `valt buiten de vooruitblik (${firstYear}-${MAX_LAST_YEAR}); een scenario verandert de terugblik niet` : `valt buiten ${firstYear}-${MAX_LAST_YEAR}`;
-      fail(`jaartal ${key} ${why}`, [...path, key]);
-      ok = false;
-      continue;
+      fail(`jaartal ${key} ${why}`, at);
+    } else if (typeof v !== 'string') fail(`verwacht een waarde voor ${key}, gevonden ${v === undefined ? 'niets' : 'een blok'}`, at);
+    else {
+      const r = parseAmount(v);
+      if (r.ok) out.push({ vanaf: y, waarde: r.value });
+      else fail(r.message, at);
     }
-    if (typeof v !== 'string') {
-      fail(`verwacht een waarde voor ${key}, gevonden ${v === undefined ? 'niets' : 'een blok'}`, [...path, key]);
-      ok = false;
-      continue;
-    }
-    const r = parseAmount(v);
-    if (!r.ok) {
-      fail(r.message, [...path, key]);
-      ok = false;
-      continue;
-    }
-    out.push({ vanaf: y, waarde: r.value });
   }
   if (!ok) return undefined;
   if (out.length === 0) return fail('verwacht ten minste één jaartal met een waarde');
@@ -520,12 +509,12 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
 
 /** Back to source-text form so a merged base validates like a file. */
 function toPlain(content: Record<string, unknown>): Record<string, unknown> {
-  const isDated = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
+  const isDatedList = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
     Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && 'vanaf' in x && 'waarde' in x);
   const isProvinceBlock = (v: unknown): v is PerProvince => typeof v === 'object' && v !== null && !Array.isArray(v) && 'perProvincie' in v;
   return JSON.parse(
     JSON.stringify(content, (_k, v: unknown) => {
-      if (isDated(v)) return Object.fromEntries(v.map((x) => [String(x.vanaf), x.waarde.toString()]));
+      if (isDatedList(v)) return Object.fromEntries(v.map((x) => [String(x.vanaf), x.waarde.toString()]));
       if (isProvinceBlock(v)) return { ...v.perProvincie, ...(v.overig !== undefined ? { overig: v.overig } : {}) };
       if (v instanceof Decimal) return v.toString();
       if (typeof v === 'boolean') return v ? 'aan' : 'uit';
@@ -645,7 +634,7 @@ export function applyParameters(loaded: LoadedScenario, data: Dataset): Dataset 
       const v = overrides[a.naam];
       if (v === undefined) return a;
       const herkomst = { file: loaded.file, line: loaded.locate(['parameters', a.naam], true).line ?? 0, laag: 'eigen' as const };
-      if (isPerProvince(v)) throw new UserError({ file: loaded.file, message: `parameters: '${a.naam}' ${assumptionCannotVary(a.naam, 'provincie')}` });
+      if (isPerProvince(v)) throw new UserError({ file: loaded.file, ...loaded.locate(['parameters', a.naam], true), message: `parameters: '${a.naam}' ${assumptionCannotVary(a.naam, 'provincie')}` });
       if (isDated(v)) {
         const list = v.map((d) => `${d.vanaf}: ${d.waarde.toString()}`).join('; ');
         return { ...a, verloop: v, methode: `${a.methode} Scenario ${loaded.file} geeft waarden per jaar (${list}); daarvoor geldt ${a.waarde.toString()}.`, herkomst };

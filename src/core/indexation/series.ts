@@ -18,7 +18,7 @@ import type { Decimal } from '../decimal.js';
 import { UserError } from '../errors.js';
 import type { Status } from '../status.js';
 import { suggest } from '../suggest.js';
-import { assumptionAt, datedValue, type DatedValues } from '../parameter.js';
+import { assumptionAt, datedValue, isDated, type DatedValues } from '../parameter.js';
 
 /** One value a factor used, and where it came from. */
 export interface SeriesInput {
@@ -46,8 +46,6 @@ export interface SeriesOptions {
 
 export type IndexData = Pick<Dataset, 'macro' | 'aannames' | 'kostendrivers'>;
 
-export { datedValue, type DatedValues };
-
 /** Name of the assumption row that projects a series beyond its last published year. */
 export const projectionName = (reeks: string) => `projectie.${reeks}`;
 
@@ -55,7 +53,7 @@ export const projectionName = (reeks: string) => `projectie.${reeks}`;
 export function projection(data: IndexData, reeks: string, jaar: number, options: SeriesOptions, why: string): SeriesInput {
   const own = options.projectie?.[reeks];
   if (own !== undefined) {
-    const dated = Array.isArray(own) ? datedValue(own as DatedValues, jaar) : { vanaf: undefined, waarde: own as Decimal };
+    const dated = isDated(own) ? datedValue(own, jaar) : { vanaf: undefined, waarde: own };
     if (dated) {
       const from = dated.vanaf !== undefined ? ` (vanaf ${dated.vanaf})` : '';
       return { reeks, jaar, publicatie: 'aanname', waarde: dated.waarde, status: 'aanname', bron: [], toelichting: `${why}; waarde opgegeven door de gebruiker${from}` };

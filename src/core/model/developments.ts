@@ -17,7 +17,8 @@
 import type { Dataset } from '../dataset.js';
 import { Decimal, ONE, ZERO, dec } from '../decimal.js';
 import { UserError } from '../errors.js';
-import type { DatedValues, Dimension } from '../parameter.js';
+import { valueAt, type DatedValues, type Dimension, type ParameterInput } from '../parameter.js';
+import type { ProvinceCode } from '../provinces.js';
 import type { Status } from '../status.js';
 import type { CostTask, IncomeStream } from './lines.js';
 import type { Schedule } from './programma-natuur.js';
@@ -33,6 +34,11 @@ export interface ParameterValue {
   readonly varieert: readonly Dimension[];
   /** Dated values of the default (from a dated assumption), each from its year on. */
   readonly verloop?: DatedValues;
+}
+
+/** A parameter's value in a year (for a province): the scenario's value, else its default (dated where it is). */
+export function parameterAt(p: ParameterValue, own: ParameterInput | undefined, year: number, provincie?: ProvinceCode): ReturnType<typeof valueAt> {
+  return valueAt(own, valueAt(p.verloop, p.waarde, year).waarde, year, provincie);
 }
 
 /** The parameters as an effect reads them: per year, for the provinces it is computed for. */

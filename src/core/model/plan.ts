@@ -19,8 +19,8 @@ import type { IndexOptions } from '../indexation/types.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import { provinciefondsLedger, type Ledger } from '../provinciefonds.js';
 import { modelContext, type ModelContext } from './context.js';
-import { cannotVary, DEVELOPMENTS, development, type DevelopmentDefinition, type DevelopmentEffect, type Parameters, type ParameterValue } from './developments.js';
-import { dimensionsOf, inputsForProvince, isDated, provinceGroups, valueAt, type ParameterInput, type TimedValue } from '../parameter.js';
+import { cannotVary, DEVELOPMENTS, development, parameterAt, type DevelopmentDefinition, type DevelopmentEffect, type Parameters, type ParameterValue } from './developments.js';
+import { dimensionsOf, inputsForProvince, isDated, provinceGroups, type ParameterInput, type TimedValue } from '../parameter.js';
 import { herstelDriver } from './drivers/herstel.js';
 import { natuurbeheerDriver } from './drivers/natuurbeheer.js';
 import { inrichtingDriver, verwervingDriver } from './drivers/nnn-tasks.js';
@@ -246,12 +246,8 @@ function reader(defaults: Readonly<Record<string, ParameterValue>>, own: Readonl
     if (!d) throw new RangeError(`unknown development parameter ${name}`);
     return d;
   };
-  const fallback = (d: ParameterValue, year: number) => valueAt(d.verloop, d.waarde, year).waarde;
   return {
-    at: (name, year) => {
-      const d = get(name);
-      return valueAt(own[name], fallback(d, year), year).waarde;
-    },
+    at: (name, year) => parameterAt(get(name), own[name], year).waarde,
     vast: (name) => {
       const d = get(name);
       const v = own[name];

@@ -23,7 +23,7 @@ import { completeHistory, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR, HISTORY_YEARS }
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
 import { weakestStatus, type Status } from '../status.js';
 import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, type Line } from './lines.js';
-import { valueAt } from '../parameter.js';
+import { parameterAt } from './developments.js';
 import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
 
@@ -309,7 +309,7 @@ function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomst
     const given = Object.entries(d.parameters)
       .filter(([, x]) => x.invoer !== undefined)
       .map(([name, x]) => {
-        const at = valueAt(x.invoer, valueAt(x.verloop, x.waarde, year).waarde, year, p);
+        const at = parameterAt(x, x.invoer, year, p);
         return `${name} ${x.eenheid === 'EUR' ? mln(at.waarde) : nlNumber(at.waarde, 10)}${at.opgegeven ? (at.vanaf !== undefined ? ` (scenario, vanaf ${at.vanaf})` : ' (scenario)') : ' (standaard)'}`;
       });
     return [
