@@ -15,7 +15,7 @@ export { UserError, formatIssue, type Issue } from './core/errors.js';
 export type * from './core/dataset.js';
 export { buildDataset, type DataFileInput } from './io/load.js';
 export { loadDataset, shippedDataDir } from './io/read-dir.js';
-export { completeHistory, estimationKey, nationalSpending, nationalIncome, HISTORY_YEARS } from './core/estimate.js';
+export { completeHistory, fallbackKey, nationalSpending, nationalIncome, observations, HISTORY_YEARS, type HistoryBasis, type HistorySpending, type CompletedHistory } from './core/estimate.js';
 export { parseNumber } from './io/number.js';
 export { indexFactors, indexFactor, cumulativeIndex, RULES, type RuleName, type PeriodOptions } from './core/indexation/index.js';
 export { bbpIndexation, volumeMean, combine } from './core/indexation/bbp.js';

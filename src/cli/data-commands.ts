@@ -2,20 +2,30 @@
  * `natuurpact data check` and `natuurpact data bronnen`.
  */
 import type { Command } from 'commander';
-import { coverage, type GridCell } from '../io/coverage.js';
+import { coverage, type GridCell, type SpendingCell } from '../io/coverage.js';
+import { formatNumberNl } from '../core/format.js';
 import { completeHistory, HISTORY_YEARS } from '../core/estimate.js';
 import { loadDataset } from '../io/read-dir.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
+import { registerCbsCommand } from './cbs-command.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
 
-function gridSymbol(cell: GridCell, expected: number): string {
+function gridSymbol(cell: GridCell): string {
   if (cell.gepubliceerd === 0 && cell.geschat === 0) return '.';
-  if (cell.geschat === 0 && cell.gepubliceerd >= expected) return 'G';
+  if (cell.geschat === 0) return 'G';
   if (cell.gepubliceerd === 0) return 'S';
   return 'g';
+}
+
+/** G: all seven tasks published; g: some tasks or the year's total published; n: own level from other years; S: national estimate only. */
+function spendingSymbol(cell: SpendingCell): string {
+  if (cell.waargenomen === 7) return 'G';
+  if (cell.waargenomen > 0 || cell.totaal_waargenomen > 0) return 'g';
+  if (cell.eigen_niveau > 0) return 'n';
+  return 'S';
 }
 
 export function registerDataCommands(program: Command, io: Io): void {
@@ -27,8 +37,9 @@ export function registerDataCommands(program: Command, io: Io): void {
     .option(...DATA_OPTION)
     .action((opts: { data?: string }) => {
       const loaded = loadDataset(opts.data);
-      const { dataset, estimates } = completeHistory(loaded);
-      const cov = coverage(dataset, HISTORY_YEARS);
+      const completed = completeHistory(loaded);
+      const { estimates } = completed;
+      const cov = coverage(completed, HISTORY_YEARS);
       const lines: string[] = [];
       const totalRows = cov.bestanden.reduce((n, f) => n + f.regels, 0);
       lines.push(
@@ -61,24 +72,41 @@ export function registerDataCommands(program: Command, io: Io): void {
           ]),
         ),
       );
-      for (const [title, gridMap, expected] of [
-        ['Uitgaven per provincie en jaar (7 taken)', cov.uitgaven, 7],
-        ['Inkomsten per provincie en jaar', cov.inkomsten, 1],
-      ] as const) {
-        lines.push('');
-        lines.push(`${title}: G = gepubliceerd, S = geschat, g = deels gepubliceerd, . = geen gegevens`);
-        lines.push(
-          textTable(
-            [{ titel: 'provincie' }, ...cov.jaren.map((y) => ({ titel: String(y) }))],
-            PROVINCE_CODES.map((p) => [
+      const header = [{ titel: 'provincie' }, ...cov.jaren.map((y) => ({ titel: String(y) }))];
+      lines.push('');
+      lines.push(
+        'Uitgaven per provincie en jaar (7 taken): G = alle taken gepubliceerd, g = deels gepubliceerd (taken of het natuurtotaal van het jaar), ' +
+          'n = geen cijfer dit jaar, niveau uit eigen cijfers van andere jaren, S = landelijk bedrag verdeeld met een sleutel',
+      );
+      lines.push(
+        textTable(
+          [...header, { titel: 'waargenomen', rechts: true }, { titel: 'uit afspraken', rechts: true }],
+          PROVINCE_CODES.map((p) => {
+            const ev = cov.waarneming.find((w) => w.provincie === p)!;
+            return [
               `${p} ${provinceName(p)}`,
-              ...(gridMap.get(p) ?? []).map((c) => gridSymbol(c, expected).padStart(4)),
-            ]),
-          ),
-        );
-      }
+              ...(cov.uitgaven.get(p) ?? []).map((c) => spendingSymbol(c).padStart(4)),
+              `${formatNumberNl(ev.waargenomenAandeel.times(100), 0)}%`,
+              `${formatNumberNl(ev.afsprakenAandeel.times(100), 0)}%`,
+            ];
+          }),
+        ),
+      );
+      lines.push(
+        "waargenomen: deel van de uitgaven 2014-2023 dat op gepubliceerde cijfers van de provincie rust; uit afspraken: deel dat uit de afspraken over het geld is afgeleid (daar zijn uitgaven en inkomsten niet onafhankelijk).",
+      );
+      lines.push('');
+      lines.push('Inkomsten per provincie en jaar: G = gepubliceerd, S = geschat, g = deels gepubliceerd, . = geen gegevens');
+      lines.push(
+        textTable(
+          header,
+          PROVINCE_CODES.map((p) => [`${p} ${provinceName(p)}`, ...(cov.inkomsten.get(p) ?? []).map((c) => gridSymbol(c).padStart(4))]),
+        ),
+      );
       io.out(lines.join('\n') + '\n');
     });
+
+  registerCbsCommand(data, io);
 
   data
     .command('bronnen')

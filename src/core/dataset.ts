@@ -130,6 +130,60 @@ export interface KeyShare extends Fact {
   readonly provincie: ProvinceCode;
 }
 
+/** Levels at which provinces publish lasten and baten (see `lasten-baten.csv`). */
+export const LINE_LEVELS = ['iv3_taakveld', 'programma', 'doel', 'product'] as const;
+export type LineLevel = (typeof LINE_LEVELS)[number];
+
+/**
+ * A figure as a province (or CBS) published it, at its own level: an Iv3 taakveld, a programme, a
+ * policy goal or a product of a provincial budget or account. `kant` says whether it is lasten or
+ * baten. The mappings in `iv3-taakvelden.csv` and `programma-indeling.csv` turn lasten into
+ * spending on the model's tasks.
+ */
+export interface PublishedLineFact extends Fact {
+  readonly provincie: RegionCode;
+  readonly jaar: number;
+  readonly niveau: LineLevel;
+  /** The taakveld, programme or product code as published (e.g. `5.1`, `03`, `030102`); empty when none is printed. */
+  readonly code: string;
+  /** The name as published. */
+  readonly naam: string;
+  readonly soort: 'realisatie' | 'begroting';
+  readonly kant: 'lasten' | 'baten';
+}
+
+/**
+ * Groups of tasks a published figure can cover: one task, `ontwikkeling` (buying and laying out
+ * the NNN, which budgets often show as one line) or `totaal` (all nature tasks).
+ */
+export const TASK_GROUPS: Readonly<Record<string, readonly CostTask[]>> = {
+  ...Object.fromEntries(COST_TASKS.map((t) => [t, [t]])),
+  ontwikkeling: ['verwerving', 'inrichting'],
+  totaal: COST_TASKS,
+};
+export type TaskGroup = Task | 'ontwikkeling';
+export const TASK_GROUP_NAMES: readonly TaskGroup[] = [...TASKS, 'ontwikkeling'];
+
+/** What a published line can be mapped to: a task or group of tasks, or nothing. */
+export const MAPPING_TARGETS = [...TASK_GROUP_NAMES, 'buiten_scope'] as const;
+export type MappingTarget = (typeof MAPPING_TARGETS)[number];
+
+/**
+ * A declared mapping of a published line to a model task: `waarde` is the share (a fraction) of the
+ * line that belongs to `taak`. `provincie` NL applies to every province (the national Iv3 mapping);
+ * a province's own row replaces the national rows for that line. `van`/`tot` bound the years (a
+ * programme can change its contents).
+ */
+export interface LineMapping extends Fact {
+  readonly provincie: RegionCode;
+  readonly niveau: LineLevel;
+  readonly code: string;
+  readonly naam: string;
+  readonly van: number;
+  readonly tot: number;
+  readonly taak: MappingTarget;
+}
+
 export interface Assumption extends Fact {
   readonly naam: string;
   /**
@@ -150,4 +204,8 @@ export interface Dataset {
   readonly kostendrivers: readonly DriverFact[];
   readonly sleutels: readonly KeyShare[];
   readonly aannames: readonly Assumption[];
+  /** Lasten and baten as published, at their own level. */
+  readonly lastenBaten: readonly PublishedLineFact[];
+  /** How published lines map to the model's tasks (`iv3-taakvelden.csv` and `programma-indeling.csv`). */
+  readonly indeling: readonly LineMapping[];
 }

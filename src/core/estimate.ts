@@ -1,53 +1,66 @@
 /**
- * The estimation step: turning what is published into a complete province × year × task history
- * of nature spending (2014-2023), and province × year income for the Natuurpact streams, each
- * estimated value with status `schatting`, its method in words and the source ids it used.
+ * The estimation step: a complete province × year × task history of nature spending (2014-2023)
+ * and province × year income for the Natuurpact streams, resting on what provinces published
+ * wherever they did, each estimated value with status `schatting`, its method in words (with the
+ * numbers in it) and the source ids it used. Costs and income are estimated separately, from
+ * separate evidence: no key spreads both.
  *
- * Public data gives neither realised nature spending per province per year per task, nor the
- * Natuurpact key per province. The method, one paragraph per estimate (the README repeats it):
+ * Spending of province p on task k in year y (the README repeats this):
  *
- * 1. **Estimation key** `schattingssleutel`: a province's share is its share in the published
- *    provincial nature spending of the anchor year (the year with a published national total and
- *    the most published province totals: CBS, 2015) where it published one; the provinces without
- *    one share the rest in proportion to their land area (`provincies.csv`, kenmerk
- *    `oppervlakte_land`, latest year with all twelve). A complete key named `natuurpact` in
- *    `sleutels.csv` (the real key, when a user has it) replaces this estimate.
- * 2. **National spending per task and year** from the agreements and the cost drivers:
- *    natuurbeheer = Natuurpact beheer − ANLb; anlb = ANLb paid to collectives; verwerving and
- *    inrichting = Natuurpact ontwikkeling split by the assumption `aandeel_verwerving_in_ontwikkeling`;
- *    herstel = Programma Natuur fase 1 spread evenly over its years (before it: the assumption
- *    `herstel_voor_programma_natuur`); soorten = faunaschade paid; uitvoering = the assumption
- *    `aandeel_uitvoering` × the other tasks. A driver missing for a year is interpolated linearly
- *    between the nearest published years, or held at the nearest published year outside them.
- * 3. **Province spending** = national × the province's key share. Where the province publishes a
- *    figure for a task and year, that figure is used and no estimate is made; where it publishes only
- *    a total for a year, its estimated tasks are scaled to sum to that total.
- * 4. **Province income** per stream and year (`natuurpact` = DU Natuur, `eu` = POP3 co-financing,
- *    `programma_natuur` = fase 1, `eigen_middelen` = the agreed provincial contribution): the
- *    national amount minus what provinces publish themselves, shared over the other provinces by
- *    key. DU Natuur for a year without a published stand takes the nearest year's stand.
+ * 1. **Observed** (`history/observed.ts`): `uitgaven.csv` rows and the lasten of `lasten-baten.csv`
+ *    mapped to tasks. An observed realisatie of a task is the cell itself; it is never changed.
+ * 2. **National amount per task** N_{k,y} (`history/national.ts`), with what it rests on: a paid-out
+ *    series (ANLb, faunaschade), the agreements about the money (natuurbeheer, verwerving,
+ *    inrichting, herstel: "uit afspraken afgeleid", so spending and income are not independent
+ *    there), or an assumption (uitvoering).
+ * 3. **Task key** s_{p,k,y} (`history/keys.ts`): the province's own published amounts where there
+ *    are any, the rest by an indicator of the task. Uitvoering follows the province's other tasks.
+ *    Raw estimate E_{p,y,k} = N_{k,y} × s_{p,k,y}.
+ * 4. **The province's own level** r_{p,k}: from its own figures in the years where it has them,
+ *    from the narrowest scope to the widest (a task, `ontwikkeling`, `totaal`):
  *
- * Estimated amounts are rounded to whole cents (ROUND_HALF_EVEN, see `cents`), the declared rounding
- * point; key shares are not rounded.
+ *      r_{p,G} = Σ_y (O_{p,y,G} − V_{p,y,known}) / Σ_y Σ_{k∈G open} E_{p,y,k}
+ *
+ *    over the years with a published figure for scope G (V_known: the tasks of G that already have
+ *    a level, observed or estimated with it). Realisaties are used where the province has any for
+ *    that scope, else budget figures. A province without figures of its own takes the pooled ratio
+ *    of the provinces that have them (Σ numerators / Σ denominators: a ratio estimator), by task
+ *    where some provinces published that task, else from their totals; with no figures anywhere,
+ *    r = 1.
+ * 5. **Cell**: r_{p,k} × E_{p,y,k}; in a year with a realised total the open tasks are scaled so
+ *    that the tasks add up to that total exactly. Rounded to whole cents (ROUND_HALF_EVEN).
+ *
+ * Income of province p from stream s in year y: published amounts are the cell (a province's own
+ * DU Natuur, Programma Natuur per province spread over its years); the national amount minus
+ * those is shared over the other provinces by the stream's income key (`history/keys.ts`).
+ *
+ * Every estimated spending cell records its `grondslag` (see {@link HistoryBasis}) and whether its
+ * national figure was inferred from the agreements, so reports can say how much of the look-back
+ * is observed.
  */
 import { COST_TASKS } from './dataset.js';
-import type {
-  AgreementFact,
-  Dataset,
-  Fact,
-  FundFact,
-  IncomeFact,
-  KeyShare,
-  Origin,
-  SpendingFact,
-  Stream,
-  Task,
-} from './dataset.js';
+import { TASK_GROUPS } from './dataset.js';
+import type { CostTask, Dataset, Fact, IncomeFact, KeyShare, Origin, SpendingFact, Stream, TaskGroup } from './dataset.js';
 import { Decimal, ONE, ZERO, cents, sum } from './decimal.js';
 import { UserError } from './errors.js';
-import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
-import { PUBLISHED_STATUSES } from './status.js';
 import { formatMlnText, formatNumberNl } from './format.js';
+import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
+import { PUBLISHED_STATUSES, weakestStatus, type Status } from './status.js';
+import { observations, type Observation } from './history/observed.js';
+import { ESTIMATION_INPUTS, nationalDuNatuur, nationalIncome, nationalSpending, perYear, type Derived } from './history/national.js';
+import {
+  COST_KEY_INDICATOR,
+  driverAmounts,
+  incomeAmounts,
+  INCOME_KEY_INDICATOR,
+  yearKey,
+  type KeyRule,
+  type Share,
+  type YearKey,
+} from './history/keys.js';
+
+export { ESTIMATION_INPUTS, nationalDuNatuur, nationalIncome, nationalSpending } from './history/national.js';
+export { observations, unmappedLines, mappingFor, type Observation } from './history/observed.js';
 
 export const HISTORY_FIRST_YEAR = 2014;
 export const HISTORY_LAST_YEAR = 2023;
@@ -56,26 +69,10 @@ export const HISTORY_YEARS: readonly number[] = Array.from(
   (_, i) => HISTORY_FIRST_YEAR + i,
 );
 
+const LOOK_BACK = { van: HISTORY_FIRST_YEAR, tot: HISTORY_LAST_YEAR } as const;
+
 /** The seven tasks with their own cost line (not `totaal`). */
 export { COST_TASKS };
-
-/** Names of the data this step reads; a user's data can replace any of them. */
-export const ESTIMATION_INPUTS = {
-  beheer: 'natuurpact.beheer',
-  ontwikkeling: 'natuurpact.ontwikkeling',
-  euCofinanciering: 'natuurpact.beheer.eu_pop3',
-  provincialeBijdrage: 'natuurpact.beheer.provincies',
-  programmaNatuurFase1: 'programma_natuur.fase1',
-  anlb: 'anlb_uitbetaald',
-  faunaschade: 'faunaschade',
-  duNatuur: 'du_natuur',
-  keyIndicator: 'oppervlakte_land',
-  realKey: 'natuurpact',
-  estimatedKey: 'schattingssleutel',
-  shareAcquisition: 'aandeel_verwerving_in_ontwikkeling',
-  shareExecution: 'aandeel_uitvoering',
-  restorationBefore: 'herstel_voor_programma_natuur',
-} as const;
 
 /** Assumptions the estimation step uses: changing them changes the history. */
 export const HISTORY_ASSUMPTIONS: readonly string[] = [
@@ -84,286 +81,307 @@ export const HISTORY_ASSUMPTIONS: readonly string[] = [
   ESTIMATION_INPUTS.restorationBefore,
 ];
 
-const ESTIMATE_ORIGIN: Origin = { file: 'schattingsstap', line: 0, laag: 'schatting' };
+/**
+ * What a spending cell of the look-back rests on:
+ * - `waargenomen`: the cell itself is a published figure;
+ * - `totaal_waargenomen`: the province's total for the year is published; the split over the
+ *   tasks is estimated;
+ * - `eigen_niveau`: no figure for this year, but the level comes from the province's own figures
+ *   of other years;
+ * - `landelijk`: a national amount shared by a key; nothing of the province's own.
+ */
+export type HistoryBasis = 'waargenomen' | 'totaal_waargenomen' | 'eigen_niveau' | 'landelijk';
 
-/** A national amount for one year with how it was found. */
-interface Derived {
-  readonly value: Decimal;
-  readonly method: string;
-  readonly bron: readonly string[];
+/** An estimated (or mapped) spending cell with what it rests on. */
+export interface HistorySpending extends SpendingFact {
+  readonly grondslag: HistoryBasis;
+  /** The national figure behind the estimate was inferred from the agreements about the money. */
+  readonly uitAfspraken: boolean;
+  /**
+   * For `waargenomen` and `totaal_waargenomen`: the status of the published figure as the model
+   * took it (`schatting` when the nature share of a wider programme was assumed).
+   */
+  readonly observatieStatus?: Status;
 }
 
+const ESTIMATE_ORIGIN: Origin = { file: 'schattingsstap', line: 0, laag: 'schatting' };
 const mln = (euros: Decimal) => formatMlnText(euros);
 const share = (s: Decimal) => formatNumberNl(s, 6);
-
-function missing(what: string): UserError {
-  return new UserError({
-    message: `schattingsstap: ${what} ontbreekt in de gegevens; vul het aan of lever eigen cijfers met --data`,
-  });
-}
-
-function agreementFor(data: Dataset, onderdeel: string, year: number): AgreementFact {
-  const row = data.natuurpact.find(
-    (r) => r.onderdeel === onderdeel && r.provincie === 'NL' && r.grondslag === 'per_jaar' && r.van <= year && year <= r.tot,
-  );
-  if (!row) throw missing(`natuurpact.csv: onderdeel '${onderdeel}' (NL, per_jaar) voor ${year}`);
-  return row;
-}
-
-function assumption(data: Dataset, naam: string): Fact {
-  const row = data.aannames.find((a) => a.naam === naam);
-  if (!row) throw missing(`aannames.csv: aanname '${naam}'`);
-  return row;
-}
-
-/**
- * A yearly NL series from published rows: the year's own value, else linear interpolation between
- * the nearest published years, else the nearest published year's value.
- */
-export function seriesValue(
-  rows: readonly (Fact & { jaar: number })[],
-  year: number,
-  label: string,
-): Derived {
-  const sorted = [...rows].sort((a, b) => a.jaar - b.jaar);
-  if (sorted.length === 0) throw missing(`reeks '${label}' (NL)`);
-  const exact = sorted.find((r) => r.jaar === year);
-  if (exact) return { value: exact.waarde, method: `${label} ${year} ${mln(exact.waarde)}`, bron: exact.bron };
-  const before = sorted.filter((r) => r.jaar < year).at(-1);
-  const after = sorted.find((r) => r.jaar > year);
-  if (before && after) {
-    const t = new Decimal(year - before.jaar).dividedBy(after.jaar - before.jaar);
-    const value = before.waarde.plus(after.waarde.minus(before.waarde).times(t));
-    return {
-      value,
-      method: `${label} ${year} lineair tussen ${before.jaar} (${mln(before.waarde)}) en ${after.jaar} (${mln(after.waarde)}) = ${mln(value)}`,
-      bron: [...before.bron, ...after.bron],
-    };
-  }
-  const nearest = (before ?? after)!;
-  return {
-    value: nearest.waarde,
-    method: `${label} ${year} niet gepubliceerd; gelijk aan ${nearest.jaar} (${mln(nearest.waarde)})`,
-    bron: nearest.bron,
-  };
-}
-
-function nlDriver(data: Dataset, driver: string) {
-  return data.kostendrivers.filter((d) => d.driver === driver && d.provincie === 'NL');
-}
-
-/** National spending on a task in a year (step 2 of the method). */
-export function nationalSpending(data: Dataset, task: Exclude<Task, 'totaal'>, year: number): Derived {
-  const n = ESTIMATION_INPUTS;
-  switch (task) {
-    case 'natuurbeheer': {
-      const beheer = agreementFor(data, n.beheer, year);
-      const anlb = seriesValue(nlDriver(data, n.anlb), year, 'ANLb');
-      const value = beheer.waarde.minus(anlb.value);
-      return {
-        value,
-        method: `Natuurpact beheer ${mln(beheer.waarde)} min ${anlb.method} = ${mln(value)}`,
-        bron: [...beheer.bron, ...anlb.bron],
-      };
-    }
-    case 'anlb':
-      return seriesValue(nlDriver(data, n.anlb), year, 'ANLb');
-    case 'verwerving':
-    case 'inrichting': {
-      const ontwikkeling = agreementFor(data, n.ontwikkeling, year);
-      const a = assumption(data, n.shareAcquisition);
-      const part = task === 'verwerving' ? a.waarde : ONE.minus(a.waarde);
-      const value = ontwikkeling.waarde.times(part);
-      return {
-        value,
-        method: `Natuurpact ontwikkeling ${mln(ontwikkeling.waarde)} × ${share(part)} (aanname ${n.shareAcquisition}) = ${mln(value)}`,
-        bron: [...ontwikkeling.bron, ...a.bron],
-      };
-    }
-    case 'herstel': {
-      const fase1 = data.natuurpact.find((r) => r.onderdeel === n.programmaNatuurFase1 && r.provincie === 'NL');
-      if (!fase1) throw missing(`natuurpact.csv: onderdeel '${n.programmaNatuurFase1}' (NL)`);
-      if (year >= fase1.van && year <= fase1.tot) {
-        const years = fase1.tot - fase1.van + 1;
-        const value = fase1.grondslag === 'totaal' ? fase1.waarde.dividedBy(years) : fase1.waarde;
-        return {
-          value,
-          method:
-            fase1.grondslag === 'totaal'
-              ? `Programma Natuur fase 1 ${mln(fase1.waarde)} over ${fase1.van}-${fase1.tot} gelijk verdeeld: ${mln(value)} per jaar`
-              : `Programma Natuur fase 1 ${mln(value)} per jaar`,
-          bron: fase1.bron,
-        };
-      }
-      if (year < fase1.van) {
-        const a = assumption(data, n.restorationBefore);
-        return { value: a.waarde, method: `vóór Programma Natuur: aanname ${n.restorationBefore} ${mln(a.waarde)}`, bron: a.bron };
-      }
-      throw missing(`Programma Natuur na ${fase1.tot} in de terugblik`);
-    }
-    case 'soorten':
-      return seriesValue(nlDriver(data, n.faunaschade), year, 'faunaschade');
-    case 'uitvoering': {
-      const others = COST_TASKS.filter((t) => t !== 'uitvoering').map((t) => nationalSpending(data, t, year));
-      const base = sum(others.map((o) => o.value));
-      const a = assumption(data, n.shareExecution);
-      const value = base.times(a.waarde);
-      return {
-        value,
-        method: `aanname ${n.shareExecution} ${share(a.waarde)} × overige taken ${mln(base)} = ${mln(value)}`,
-        bron: [...new Set(others.flatMap((o) => o.bron)), ...a.bron],
-      };
-    }
-  }
-}
-
-/** A province share taken from a published pair (province amount / national amount). */
-interface AnchoredShare {
-  readonly share: Decimal;
-  readonly method: string;
-  readonly bron: readonly string[];
-}
-
-/**
- * Published shares, strongest first: a province's DU Natuur as a share of the national DU Natuur
- * (that is the Natuurpact key itself), then its share of the published provincial nature spending
- * in the anchor year.
- */
-function anchoredShares(data: Dataset): Map<ProvinceCode, AnchoredShare> {
-  const out = new Map<ProvinceCode, AnchoredShare>();
-  const du = data.provinciefonds.filter((r) => r.post === ESTIMATION_INPUTS.duNatuur && r.provincie !== 'NL');
-  for (const p of PROVINCE_CODES) {
-    const own = du.filter((r) => r.provincie === p).sort((a, b) => b.jaar - a.jaar);
-    for (const row of own) {
-      const national = nationalDuNatuur(data).get(row.jaar);
-      if (!national) continue;
-      out.set(p, {
-        share: row.waarde.dividedBy(national.waarde),
-        method: `aandeel in de DU Natuur ${row.jaar}: ${mln(row.waarde)} / ${mln(national.waarde)}`,
-        bron: [...new Set([...row.bron, ...national.bron])],
-      });
-      break;
-    }
-  }
-  // Anchor year: a published national total and the most published province totals.
-  const totals = data.uitgaven.filter((u) => u.taak === 'totaal' && PUBLISHED_STATUSES.includes(u.status));
-  let anchor: { nl: SpendingFact; provinces: SpendingFact[] } | undefined;
-  for (const nl of totals.filter((u) => u.provincie === 'NL')) {
-    const provinces = totals.filter((u) => u.jaar === nl.jaar && u.soort === nl.soort && u.provincie !== 'NL');
-    if (
-      !anchor ||
-      provinces.length > anchor.provinces.length ||
-      (provinces.length === anchor.provinces.length && nl.jaar > anchor.nl.jaar)
-    ) {
-      anchor = { nl, provinces };
-    }
-  }
-  for (const row of anchor?.provinces ?? []) {
-    const p = row.provincie as ProvinceCode;
-    if (out.has(p)) continue;
-    out.set(p, {
-      share: row.waarde.dividedBy(anchor!.nl.waarde),
-      method: `aandeel in de gepubliceerde provinciale natuuruitgaven ${row.jaar} (${row.soort}): ${mln(row.waarde)} / ${mln(anchor!.nl.waarde)}`,
-      bron: [...new Set([...row.bron, ...anchor!.nl.bron])],
-    });
-  }
-  return out;
-}
-
-/** The estimation key (step 1), or the user's real `natuurpact` key when it is complete. */
-export function estimationKey(data: Dataset): KeyShare[] {
-  const n = ESTIMATION_INPUTS;
-  const real = data.sleutels.filter((k) => k.sleutel === n.realKey);
-  if (PROVINCE_CODES.every((p) => real.some((k) => k.provincie === p))) {
-    return PROVINCE_CODES.map((p) => real.find((k) => k.provincie === p)!);
-  }
-
-  const indicatorRows = data.provincies.filter((r) => r.kenmerk === n.keyIndicator);
-  const years = [...new Set(indicatorRows.map((r) => r.jaar))]
-    .filter((y) => PROVINCE_CODES.every((p) => indicatorRows.some((r) => r.jaar === y && r.provincie === p)))
-    .sort((a, b) => b - a);
-  const indicatorYear = years[0];
-  if (indicatorYear === undefined) {
-    throw missing(`provincies.csv: kenmerk '${n.keyIndicator}' voor alle twaalf provincies in één jaar`);
-  }
-  const area = new Map(
-    indicatorRows.filter((r) => r.jaar === indicatorYear).map((r) => [r.provincie as ProvinceCode, r] as const),
-  );
-  const anchored = anchoredShares(data);
-  const anchoredTotal = sum([...anchored.values()].map((a) => a.share));
-  if (anchoredTotal.greaterThan(ONE)) {
-    throw new UserError({
-      message: `schattingsstap: gepubliceerde aandelen tellen op tot ${anchoredTotal.toString()}, meer dan 1; controleer DU Natuur en uitgaven per provincie`,
-    });
-  }
-  const others = PROVINCE_CODES.filter((p) => !anchored.has(p));
-  const otherArea = sum(others.map((p) => area.get(p)!.waarde));
-  const anchorSources = [...new Set([...anchored.values()].flatMap((a) => a.bron))];
-
-  return PROVINCE_CODES.map((p): KeyShare => {
-    const base = { sleutel: n.estimatedKey, provincie: p, eenheid: 'fractie', basiseenheid: 'fractie', vindplaats: '' };
-    const own = anchored.get(p);
-    if (own) {
-      return { ...base, waarde: own.share, status: 'schatting', bron: own.bron, methode: own.method, herkomst: ESTIMATE_ORIGIN };
-    }
-    const a = area.get(p)!;
-    return {
-      ...base,
-      waarde: ONE.minus(anchoredTotal).times(a.waarde).dividedBy(otherArea),
-      status: 'schatting',
-      bron: [...new Set([...a.bron, ...anchorSources])],
-      methode:
-        (anchored.size > 0 ? `rest na de gepubliceerde aandelen (1 − ${share(anchoredTotal)}) × ` : '') +
-        `aandeel in de landoppervlakte ${indicatorYear} van de overige provincies: ` +
-        `${formatNumberNl(a.waarde, 2)} / ${formatNumberNl(otherArea, 2)} km2`,
-      herkomst: ESTIMATE_ORIGIN,
-    };
-  });
-}
 
 function published<T extends Fact>(rows: readonly T[]): T[] {
   return rows.filter((r) => PUBLISHED_STATUSES.includes(r.status) || r.herkomst.laag === 'eigen');
 }
+const isPublished = (f: Fact) => PUBLISHED_STATUSES.includes(f.status) || f.herkomst.laag === 'eigen';
 
-/** Province spending per task and year (step 3). */
-function estimateSpending(data: Dataset, key: readonly KeyShare[]): SpendingFact[] {
-  const out: SpendingFact[] = [];
-  const own = published(data.uitgaven);
-  for (const year of HISTORY_YEARS) {
-    const national = new Map(COST_TASKS.map((t) => [t, nationalSpending(data, t, year)] as const));
-    for (const p of PROVINCE_CODES) {
-      const s = key.find((k) => k.provincie === p)!;
-      const byTask = (t: Task, soort: SpendingFact['soort']) =>
-        own.find((u) => u.provincie === p && u.jaar === year && u.taak === t && u.soort === soort);
-      const total = byTask('totaal', 'realisatie') ?? byTask('totaal', 'begroting');
-      const open = COST_TASKS.filter((t) => !byTask(t, 'realisatie'));
-      const raw = new Map(open.map((t) => [t, national.get(t)!.value.times(s.waarde)] as const));
-      let scale = ONE;
-      let scaleNote = '';
-      if (total) {
-        const fixed = sum(COST_TASKS.filter((t) => !open.includes(t)).map((t) => byTask(t, 'realisatie')!.waarde));
-        const estimated = sum(raw.values());
-        if (estimated.greaterThan(ZERO)) {
-          scale = total.waarde.minus(fixed).dividedBy(estimated);
-          scaleNote = `; geschaald met ${share(scale)} zodat de taken optellen tot het gepubliceerde totaal ${mln(total.waarde)} (${total.soort})`;
+/** The key rule of a cost task (not uitvoering, which follows the other tasks). */
+function costRule(data: Dataset, task: Exclude<CostTask, 'uitvoering'>): KeyRule {
+  const spec = COST_KEY_INDICATOR[task];
+  const national = (y: number) => nationalSpending(data, task, y).value;
+  switch (task) {
+    case 'anlb':
+      return { label: 'het uitbetaalde ANLb', amounts: driverAmounts(data, ESTIMATION_INPUTS.anlb, LOOK_BACK), national, ...spec };
+    case 'soorten':
+      return { label: 'de uitbetaalde faunaschade', amounts: driverAmounts(data, ESTIMATION_INPUTS.faunaschade, LOOK_BACK), national, ...spec };
+    case 'herstel':
+      return {
+        label: 'Programma Natuur',
+        amounts: incomeAmounts(data, 'programma_natuur', isPublished, LOOK_BACK),
+        national: (y) => nationalIncome(data, 'programma_natuur', y)?.value,
+        ...spec,
+      };
+    default:
+      return { label: task, amounts: new Map(), national, ...spec };
+  }
+}
+
+function incomeRule(data: Dataset, stream: keyof typeof INCOME_KEY_INDICATOR): KeyRule {
+  const spec = INCOME_KEY_INDICATOR[stream];
+  return {
+    label: stream === 'natuurpact' ? 'de DU Natuur' : stream === 'programma_natuur' ? 'Programma Natuur' : stream,
+    amounts: incomeAmounts(data, stream, isPublished, LOOK_BACK),
+    national: (y) => nationalIncome(data, stream, y)?.value,
+    ...spec,
+  };
+}
+
+/** The level factor of one province and task, with how it was found. */
+interface Level {
+  readonly factor: Decimal;
+  readonly method: string;
+  readonly bron: readonly string[];
+  /** `eigen`: from the province's own figures; `gemiddeld`: the pooled ratio of the provinces with figures. */
+  readonly herkomst: 'eigen' | 'gemiddeld' | 'geen';
+  /** The ratio's parts, for pooling: observed (minus what was known) and estimated. */
+  readonly num: Decimal;
+  readonly den: Decimal;
+  /** The scope the figures covered: one task, or a group. */
+  readonly scope: TaskGroup;
+  readonly soort: Observation['soort'];
+}
+
+const NO_LEVEL: Level = { factor: ONE, method: '', bron: [], herkomst: 'geen', num: ZERO, den: ZERO, scope: 'totaal', soort: 'realisatie' };
+
+/**
+ * The pooled level of a task for provinces without figures of their own (a ratio estimator):
+ * Σ observed / Σ estimated over the provinces whose level for that task came from figures of that
+ * task alone, else from wider totals; realised figures where any province has them.
+ */
+function pooledLevel(own: ReadonlyMap<ProvinceCode, ReadonlyMap<CostTask, Level>>, t: CostTask): Level | undefined {
+  const levels = [...new Set([...own.values()].map((m) => m.get(t)).filter((l): l is Level => l !== undefined && l.herkomst === 'eigen'))];
+  const narrow = levels.filter((l) => l.scope === t);
+  const pool = narrow.length > 0 ? narrow : levels;
+  const real = pool.filter((l) => l.soort === 'realisatie');
+  const used = real.length > 0 ? real : pool;
+  const den = sum(used.map((l) => l.den));
+  if (used.length === 0 || den.isZero()) return undefined;
+  const num = sum(used.map((l) => l.num));
+  const provinces = [...own.entries()].filter(([, m]) => used.includes(m.get(t)!)).map(([p]) => p);
+  return {
+    factor: num.dividedBy(den),
+    method: `niveau: gemiddelde verhouding waargenomen / geschat van de provincies met eigen cijfers${narrow.length > 0 ? ` voor ${t}` : ''} (${provinces.join(', ')}; ${used[0]!.soort}): ${mln(num)} / ${mln(den)} = ${share(num.dividedBy(den))}`,
+    bron: [...new Set(used.flatMap((l) => l.bron))],
+    herkomst: 'gemiddeld',
+    num,
+    den,
+    scope: narrow.length > 0 ? t : 'totaal',
+    soort: used[0]!.soort,
+  };
+}
+
+/** Prefer realised figures; budget figures only where a scope has no realisatie at all. */
+function preferRealised(list: readonly Observation[]): Observation[] {
+  const real = list.filter((o) => o.soort === 'realisatie');
+  return real.length > 0 ? real : [...list];
+}
+
+function yearsText(list: readonly Observation[]): string {
+  const years = [...new Set(list.map((o) => o.jaar))].sort((a, b) => a - b);
+  return `${years.join(', ')} (${list[0]!.soort})`;
+}
+
+/**
+ * The dataset with the history completed by estimates (spending and income added with status
+ * `schatting`), how many values were added, and the observations the history rests on.
+ */
+export interface CompletedHistory {
+  readonly dataset: Dataset;
+  readonly estimates: number;
+  readonly observaties: readonly Observation[];
+  /** Every spending cell of the look-back (published or estimated), with what it rests on. */
+  readonly uitgaven: readonly HistorySpending[];
+}
+
+const completed = new WeakMap<Dataset, CompletedHistory>();
+
+export function completeHistory(input: Dataset): CompletedHistory {
+  // A dataset is immutable once loaded, so its completion is computed once.
+  const cached = completed.get(input);
+  if (cached) return cached;
+  const result = completeHistoryUncached(input);
+  completed.set(input, result);
+  return result;
+}
+
+function completeHistoryUncached(input: Dataset): CompletedHistory {
+  const data = withProvincialProgrammaNatuur(withProvincialDuNatuur(input));
+  const obs = observations(data);
+  const spending = estimateSpending(data, obs);
+  const income = estimateIncome(data);
+  // Cells that are rows of uitgaven.csv are already in the dataset; the others are added.
+  const added = spending.filter((u) => !u.rij);
+  return {
+    dataset: { ...data, uitgaven: [...data.uitgaven, ...added.map(stripBasis)], inkomsten: [...data.inkomsten, ...income] },
+    estimates: added.filter((u) => u.status === 'schatting').length + income.length,
+    observaties: obs,
+    uitgaven: spending.map(stripRow),
+  };
+}
+
+type CellOut = HistorySpending & { readonly rij?: SpendingFact };
+
+function stripBasis(u: CellOut): SpendingFact {
+  const { grondslag: _g, uitAfspraken: _a, rij: _r, ...fact } = u;
+  return fact;
+}
+
+function stripRow(u: CellOut): HistorySpending {
+  const { rij: _r, ...cell } = u;
+  return cell;
+}
+
+/** Groups in the order the levels and totals are worked out: single tasks, then wider groups. */
+const GROUP_ORDER: readonly TaskGroup[] = [...COST_TASKS, 'ontwikkeling', 'totaal'];
+
+/** Province spending per task and year (steps 1-5 of the method). */
+function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[] {
+  const years = HISTORY_YEARS;
+  const national = new Map<CostTask, Map<number, Derived>>(COST_TASKS.map((t) => [t, new Map(years.map((y) => [y, nationalSpending(data, t, y)] as const))] as const));
+  const keys = new Map<CostTask, Map<number, YearKey>>();
+  for (const t of COST_TASKS) {
+    if (t === 'uitvoering') continue;
+    const rule = costRule(data, t);
+    keys.set(t, new Map(years.map((y) => [y, yearKey(data, rule, y)] as const)));
+  }
+  const nat = (t: CostTask, y: number) => national.get(t)!.get(y)!;
+
+  // Raw estimate E_{p,y,k}; uitvoering follows the province's share of the other tasks.
+  const rawShare = (p: ProvinceCode, t: CostTask, y: number): Share => {
+    if (t !== 'uitvoering') return keys.get(t)!.get(y)!.get(p)!;
+    const others = COST_TASKS.filter((k) => k !== 'uitvoering');
+    const mine = sum(others.map((k) => nat(k, y).value.times(keys.get(k)!.get(y)!.get(p)!.share)));
+    const all = sum(others.map((k) => nat(k, y).value));
+    return {
+      share: all.isZero() ? ZERO : mine.dividedBy(all),
+      method: `aandeel in de overige taken ${y}: ${mln(mine)} / ${mln(all)}`,
+      bron: [],
+      status: 'schatting',
+    };
+  };
+  const raw = (p: ProvinceCode, y: number, t: CostTask) => nat(t, y).value.times(rawShare(p, t, y).share);
+
+  // Step 4: each province's own levels, from the narrowest observed scope to the widest.
+  const ownLevels = new Map<ProvinceCode, Map<CostTask, Level>>();
+  for (const p of PROVINCE_CODES) {
+    const mine = obs.filter((o) => o.provincie === p);
+    const realised = (y: number, g: TaskGroup) => mine.find((o) => o.jaar === y && o.taak === g && o.soort === 'realisatie');
+    const levels = new Map<CostTask, Level>();
+    for (const g of GROUP_ORDER) {
+      const list = preferRealised(mine.filter((o) => o.taak === g));
+      if (list.length === 0) continue;
+      const members = TASK_GROUPS[g]!;
+      const rest = members.filter((t) => !levels.has(t));
+      if (rest.length === 0) continue;
+      const known = (y: number, t: CostTask, soort: Observation['soort']) =>
+        (soort === 'realisatie' ? realised(y, t)?.waarde : undefined) ?? raw(p, y, t).times(levels.get(t)!.factor);
+      const num = sum(list.map((o) => o.waarde.minus(sum(members.filter((t) => levels.has(t)).map((t) => known(o.jaar, t, o.soort))))));
+      const den = sum(list.flatMap((o) => rest.map((t) => raw(p, o.jaar, t))));
+      if (num.isNegative()) {
+        throw new UserError({
+          message: `schattingsstap: wat ${p} publiceerde voor ${groupName(g)} (${yearsText(list)}) is kleiner dan wat zij per taak daarbinnen publiceerde; controleer de indeling in iv3-taakvelden.csv en programma-indeling.csv`,
+        });
+      }
+      if (den.isZero()) continue;
+      const level: Level = {
+        factor: num.dividedBy(den),
+        method: `niveau uit eigen cijfers voor ${groupName(g)} ${yearsText(list)}: ${mln(num)} / schatting ${mln(den)} = ${share(num.dividedBy(den))}`,
+        bron: [...new Set(list.flatMap((x) => x.bron))],
+        herkomst: 'eigen',
+        num,
+        den,
+        scope: g,
+        soort: list[0]!.soort,
+      };
+      for (const t of rest) levels.set(t, level);
+    }
+    ownLevels.set(p, levels);
+  }
+  const pooled = new Map(COST_TASKS.map((t) => [t, pooledLevel(ownLevels, t)] as const));
+
+  const out: CellOut[] = [];
+  for (const p of PROVINCE_CODES) {
+    const mine = obs.filter((o) => o.provincie === p);
+    const realised = (y: number, g: TaskGroup) => mine.find((o) => o.jaar === y && o.taak === g && o.soort === 'realisatie');
+    const levels = new Map(COST_TASKS.map((t) => [t, ownLevels.get(p)!.get(t) ?? pooled.get(t) ?? NO_LEVEL] as const));
+
+    // Step 5: cells; realised task figures are fixed, realised group totals scale their open tasks.
+    for (const y of years) {
+      const value = new Map<CostTask, Decimal>();
+      const locked = new Map<CostTask, { observation: Observation; scale: Decimal }>();
+      for (const t of COST_TASKS) {
+        const o = realised(y, t);
+        value.set(t, o ? o.waarde : raw(p, y, t).times(levels.get(t)!.factor));
+      }
+      const fixed = new Set(COST_TASKS.filter((t) => realised(y, t)));
+      for (const g of GROUP_ORDER.filter((x) => TASK_GROUPS[x]!.length > 1)) {
+        const o = realised(y, g);
+        if (!o) continue;
+        const members = TASK_GROUPS[g]!;
+        const done = members.filter((t) => fixed.has(t) || locked.has(t));
+        const open = members.filter((t) => !fixed.has(t) && !locked.has(t));
+        const target = o.waarde.minus(sum(done.map((t) => value.get(t)!)));
+        if (target.isNegative()) {
+          throw new UserError({
+            message: `schattingsstap: het gepubliceerde bedrag van ${p} in ${y} voor ${groupName(g)} (${mln(o.waarde)}) is kleiner dan de som van wat daarbinnen al vaststaat (${mln(o.waarde.minus(target))})`,
+          });
+        }
+        const est = sum(open.map((t) => value.get(t)!));
+        const scale = est.greaterThan(ZERO) ? target.dividedBy(est) : ONE;
+        for (const t of open) {
+          value.set(t, value.get(t)!.times(scale));
+          locked.set(t, { observation: o, scale });
         }
       }
-      for (const t of open) {
-        const nat = national.get(t)!;
-        const value = cents(raw.get(t)!.times(scale));
+      for (const t of COST_TASKS) {
+        const o = realised(y, t);
+        if (o) {
+          out.push(observedCell(o, t));
+          continue;
+        }
+        const n = nat(t, y);
+        const s = rawShare(p, t, y);
+        const level = levels.get(t)!;
+        const lock = locked.get(t);
         out.push({
           provincie: p,
-          jaar: year,
+          jaar: y,
           taak: t,
           soort: 'realisatie',
-          waarde: value,
+          waarde: cents(value.get(t)!),
           eenheid: 'EUR',
           basiseenheid: 'EUR',
           status: 'schatting',
-          bron: [...new Set([...nat.bron, ...s.bron, ...(total && scaleNote ? total.bron : [])])],
+          bron: [...new Set([...n.bron, ...s.bron, ...level.bron, ...(lock ? lock.observation.bron : [])])],
           vindplaats: '',
-          methode: `landelijk: ${nat.method}; × aandeel ${p} ${share(s.waarde)} (${s.sleutel})${scaleNote}`,
+          methode:
+            `landelijk: ${n.method}; × aandeel ${p} ${share(s.share)} (${s.method})` +
+            (level.herkomst === 'eigen' ? `; × ${level.method}` : level.herkomst === 'gemiddeld' ? `; geen eigen cijfers van de provincie; × ${level.method}` : '; geen eigen cijfers van de provincie of andere provincies') +
+            (lock
+              ? `; geschaald met ${share(lock.scale)} zodat de taken optellen tot het gepubliceerde bedrag voor ${groupName(lock.observation.taak)} ${mln(lock.observation.waarde)} (${lock.observation.methode})`
+              : ''),
           herkomst: ESTIMATE_ORIGIN,
+          grondslag: lock ? 'totaal_waargenomen' : level.herkomst === 'eigen' ? 'eigen_niveau' : 'landelijk',
+          ...(lock ? { observatieStatus: lock.observation.status } : {}),
+          uitAfspraken: n.grondslag === 'afspraken' || (t === 'uitvoering' && COST_TASKS.some((k) => k !== 'uitvoering' && nat(k, y).grondslag === 'afspraken')),
         });
       }
     }
@@ -371,75 +389,54 @@ function estimateSpending(data: Dataset, key: readonly KeyShare[]): SpendingFact
   return out;
 }
 
-/**
- * The national DU Natuur per year: of several stands for one year, the one from the latest
- * publication (by the date of its first source).
- */
-export function nationalDuNatuur(data: Dataset): Map<number, FundFact> {
-  const latest = new Map<number, FundFact>();
-  const dateOf = (r: FundFact) => data.bronnen.get(r.bron[0] ?? '')?.datum ?? '';
-  for (const r of data.provinciefonds) {
-    if (r.post !== ESTIMATION_INPUTS.duNatuur || r.provincie !== 'NL') continue;
-    const cur = latest.get(r.jaar);
-    if (!cur || dateOf(r) > dateOf(cur)) latest.set(r.jaar, r);
-  }
-  return latest;
+/** Dutch name of a task group in messages. */
+function groupName(g: TaskGroup): string {
+  return g === 'totaal' ? 'alle natuurtaken' : g === 'ontwikkeling' ? 'verwerving en inrichting' : g;
 }
 
-/** National income per stream and year (step 4). */
-export function nationalIncome(data: Dataset, stream: Stream, year: number): Derived | undefined {
-  const n = ESTIMATION_INPUTS;
-  switch (stream) {
-    case 'natuurpact': {
-      const stands = nationalDuNatuur(data);
-      const exact = stands.get(year);
-      if (exact) return { value: exact.waarde, method: `DU Natuur ${year} ${mln(exact.waarde)} (${exact.publicatie})`, bron: exact.bron };
-      const nearest = [...stands.values()].sort(
-        (a, b) => Math.abs(a.jaar - year) - Math.abs(b.jaar - year) || b.jaar - a.jaar,
-      )[0];
-      if (!nearest) throw missing(`provinciefonds.csv: post '${n.duNatuur}' (NL)`);
-      return {
-        value: nearest.waarde,
-        method: `DU Natuur ${year} niet gepubliceerd; gelijk aan ${nearest.jaar} (${mln(nearest.waarde)}, ${nearest.publicatie})`,
-        bron: nearest.bron,
-      };
-    }
-    case 'eu': {
-      const r = agreementFor(data, n.euCofinanciering, year);
-      return { value: r.waarde, method: `EU-cofinanciering POP3 in het Natuurpact ${mln(r.waarde)}`, bron: r.bron };
-    }
-    case 'eigen_middelen': {
-      const r = agreementFor(data, n.provincialeBijdrage, year);
-      return { value: r.waarde, method: `afgesproken provinciale bijdrage in het Natuurpact ${mln(r.waarde)}`, bron: r.bron };
-    }
-    case 'programma_natuur': {
-      const fase1 = data.natuurpact.find((r) => r.onderdeel === n.programmaNatuurFase1 && r.provincie === 'NL');
-      if (!fase1 || year < fase1.van || year > fase1.tot) return undefined;
-      const value = fase1.grondslag === 'totaal' ? fase1.waarde.dividedBy(fase1.tot - fase1.van + 1) : fase1.waarde;
-      return { value, method: `Programma Natuur fase 1 ${mln(fase1.waarde)} over ${fase1.van}-${fase1.tot}: ${mln(value)} per jaar`, bron: fase1.bron };
-    }
-    default:
-      return undefined;
-  }
+/** A published task figure as a cell: the uitgaven.csv row itself, or the mapped lines. */
+function observedCell(o: Observation, t: CostTask): CellOut {
+  if (o.rij) return { ...o.rij, grondslag: 'waargenomen', uitAfspraken: false, observatieStatus: o.status, rij: o.rij };
+  const [file, line] = (o.herkomst[0] ?? 'lasten-baten.csv:0').split(':');
+  return {
+    provincie: o.provincie,
+    jaar: o.jaar,
+    taak: t,
+    soort: 'realisatie',
+    waarde: o.waarde,
+    eenheid: 'EUR',
+    basiseenheid: 'EUR',
+    status: o.status,
+    bron: o.bron,
+    vindplaats: o.herkomst.join(', '),
+    methode: o.methode,
+    herkomst: { file: file!, line: Number(line), laag: 'meegeleverd' },
+    grondslag: 'waargenomen',
+    uitAfspraken: false,
+    observatieStatus: o.status,
+  };
 }
 
-const ESTIMATED_STREAMS: readonly Stream[] = ['natuurpact', 'eu', 'programma_natuur', 'eigen_middelen'];
+const ESTIMATED_STREAMS = ['natuurpact', 'eu', 'programma_natuur', 'eigen_middelen'] as const;
 
-function estimateIncome(data: Dataset, key: readonly KeyShare[]): IncomeFact[] {
+/** Province income per stream and year: published amounts, the rest of the national amount by the stream's key. */
+function estimateIncome(data: Dataset): IncomeFact[] {
   const out: IncomeFact[] = [];
   const own = published(data.inkomsten);
-  for (const year of HISTORY_YEARS) {
-    for (const stream of ESTIMATED_STREAMS) {
-      const national = nationalIncome(data, stream, year);
+  for (const stream of ESTIMATED_STREAMS) {
+    const rule = incomeRule(data, stream);
+    for (const year of HISTORY_YEARS) {
+      const national = nationalIncome(data, stream as Stream, year);
       if (!national) continue;
       const known = own.filter((r) => r.jaar === year && r.stroom === stream && r.provincie !== 'NL');
       const knownSum = sum(known.map((r) => r.waarde));
       const open = PROVINCE_CODES.filter((p) => !known.some((r) => r.provincie === p));
-      const openShare = sum(open.map((p) => key.find((k) => k.provincie === p)!.waarde));
+      const key = yearKey(data, rule, year);
+      const openShare = sum(open.map((p) => key.get(p)!.share));
       const rest = national.value.minus(knownSum);
       for (const p of open) {
-        const s = key.find((k) => k.provincie === p)!;
-        const part = s.waarde.dividedBy(openShare);
+        const s = key.get(p)!;
+        const part = openShare.isZero() ? ZERO : s.share.dividedBy(openShare);
         out.push({
           provincie: p,
           jaar: year,
@@ -453,13 +450,37 @@ function estimateIncome(data: Dataset, key: readonly KeyShare[]): IncomeFact[] {
           methode:
             `landelijk: ${national.method}` +
             (known.length > 0 ? `; min door provincies gepubliceerd ${mln(knownSum)}` : '') +
-            `; × aandeel ${p} ${share(part)} (${s.sleutel}${known.length > 0 ? ', herschaald over de overige provincies' : ''})`,
+            `; × aandeel ${p} ${share(part)} (${s.method}${known.length > 0 ? '; herschaald over de provincies zonder eigen cijfer' : ''})`,
           herkomst: ESTIMATE_ORIGIN,
         });
       }
     }
   }
   return out;
+}
+
+/**
+ * The key that shares new money where a stream has no base: the distribution of the status quo
+ * nature money (income key of the DU Natuur) in a year.
+ */
+export function fallbackKey(data: Dataset, year: number = HISTORY_LAST_YEAR): KeyShare[] {
+  const d = withProvincialDuNatuur(data);
+  const key = yearKey(d, incomeRule(d, 'natuurpact'), year);
+  return PROVINCE_CODES.map((p) => {
+    const s = key.get(p)!;
+    return {
+      sleutel: 'inkomstensleutel.natuurpact',
+      provincie: p,
+      waarde: s.share,
+      eenheid: 'fractie',
+      basiseenheid: 'fractie',
+      status: weakestStatus([s.status, 'schatting']),
+      bron: s.bron,
+      vindplaats: '',
+      methode: s.method,
+      herkomst: ESTIMATE_ORIGIN,
+    };
+  });
 }
 
 /**
@@ -480,33 +501,32 @@ function withProvincialDuNatuur(data: Dataset): Dataset {
 }
 
 /**
- * The dataset with the history completed by estimates (spending, income and the estimation key
- * added with status `schatting`), and how many values were added.
+ * A province's own Programma Natuur amount for a phase (in `natuurpact.csv`) is income on the
+ * `programma_natuur` stream in each year of the phase within the look-back, spread evenly when it
+ * is a total (status `afgeleid` then, rounded to whole cents), unless the income file already has that province and year.
  */
-const completed = new WeakMap<Dataset, { dataset: Dataset; estimates: number }>();
-
-export function completeHistory(input: Dataset): { dataset: Dataset; estimates: number } {
-  // A dataset is immutable once loaded, so its completion is computed once.
-  const cached = completed.get(input);
-  if (cached) return cached;
-  const result = completeHistoryUncached(input);
-  completed.set(input, result);
-  return result;
-}
-
-function completeHistoryUncached(input: Dataset): { dataset: Dataset; estimates: number } {
-  const data = withProvincialDuNatuur(input);
-  const key = estimationKey(data);
-  const keyIsEstimated = key.some((k) => k.sleutel === ESTIMATION_INPUTS.estimatedKey);
-  const spending = estimateSpending(data, key);
-  const income = estimateIncome(data, key);
-  return {
-    dataset: {
-      ...data,
-      uitgaven: [...data.uitgaven, ...spending],
-      inkomsten: [...data.inkomsten, ...income],
-      sleutels: keyIsEstimated ? [...data.sleutels, ...key] : data.sleutels,
-    },
-    estimates: spending.length + income.length + (keyIsEstimated ? key.length : 0),
-  };
+function withProvincialProgrammaNatuur(data: Dataset): Dataset {
+  const extra: IncomeFact[] = [];
+  for (const r of data.natuurpact) {
+    if (r.onderdeel !== ESTIMATION_INPUTS.programmaNatuurFase1 || r.provincie === 'NL' || !isPublished(r)) continue;
+    for (let y = Math.max(r.van, HISTORY_FIRST_YEAR); y <= Math.min(r.tot, HISTORY_LAST_YEAR); y++) {
+      const taken = [...data.inkomsten, ...extra].some((i) => i.provincie === r.provincie && i.jaar === y && i.stroom === 'programma_natuur');
+      if (taken) continue;
+      const spread = r.grondslag === 'totaal' && r.tot > r.van;
+      extra.push({
+        provincie: r.provincie,
+        jaar: y,
+        stroom: 'programma_natuur',
+        waarde: cents(perYear(r)),
+        eenheid: 'EUR',
+        basiseenheid: 'EUR',
+        status: spread ? 'afgeleid' : r.status,
+        bron: r.bron,
+        vindplaats: r.vindplaats,
+        methode: spread ? `${r.onderdeel} van de provincie ${mln(r.waarde)} over ${r.van}-${r.tot} gelijk verdeeld${r.methode ? ` (${r.methode})` : ''}` : r.methode,
+        herkomst: r.herkomst,
+      });
+    }
+  }
+  return extra.length > 0 ? { ...data, inkomsten: [...data.inkomsten, ...extra] } : data;
 }

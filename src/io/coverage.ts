@@ -3,6 +3,8 @@
  * for spending and income a grid of province × year.
  */
 import type { Dataset, Fact } from '../core/dataset.js';
+import type { CompletedHistory, HistoryBasis } from '../core/estimate.js';
+import { historyEvidence, type ProvinceEvidence } from '../core/history/evidence.js';
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../core/provinces.js';
 import { PUBLISHED_STATUSES } from '../core/status.js';
 
@@ -23,12 +25,17 @@ export interface GridCell {
   readonly geschat: number;
 }
 
+/** What a province's spending in one year rests on: how many of the seven task cells have each basis. */
+export type SpendingCell = Readonly<Record<HistoryBasis, number>>;
+
 export interface Coverage {
   readonly bestanden: readonly FileCoverage[];
   readonly bronnen: number;
   readonly jaren: readonly number[];
-  readonly uitgaven: ReadonlyMap<ProvinceCode, readonly GridCell[]>;
+  readonly uitgaven: ReadonlyMap<ProvinceCode, readonly SpendingCell[]>;
   readonly inkomsten: ReadonlyMap<ProvinceCode, readonly GridCell[]>;
+  /** Per province: how much of the look-back's spending is observed. */
+  readonly waarneming: readonly ProvinceEvidence[];
 }
 
 function countFile(bestand: string, facts: readonly Fact[]): FileCoverage {
@@ -62,9 +69,20 @@ function grid(
   return out;
 }
 
-/** Coverage of a dataset over the history years `years`. */
-export function coverage(data: Dataset, years: readonly number[]): Coverage {
+/** Coverage of a completed dataset over the history years `years`. */
+export function coverage(completed: CompletedHistory, years: readonly number[]): Coverage {
+  const data: Dataset = completed.dataset;
   const sources = [...data.bronnen.values()];
+  const spending = new Map<ProvinceCode, SpendingCell[]>(
+    PROVINCE_CODES.map((p) => [
+      p,
+      years.map((y) => {
+        const cells = completed.uitgaven.filter((c) => c.provincie === p && c.jaar === y);
+        const count = (b: HistoryBasis) => cells.filter((c) => c.grondslag === b).length;
+        return { waargenomen: count('waargenomen'), totaal_waargenomen: count('totaal_waargenomen'), eigen_niveau: count('eigen_niveau'), landelijk: count('landelijk') };
+      }),
+    ]),
+  );
   return {
     bestanden: [
       {
@@ -85,10 +103,14 @@ export function coverage(data: Dataset, years: readonly number[]): Coverage {
       countFile('kostendrivers.csv', data.kostendrivers),
       countFile('sleutels.csv', data.sleutels),
       countFile('aannames.csv', data.aannames),
+      countFile('lasten-baten.csv', data.lastenBaten),
+      countFile('iv3-taakvelden.csv', data.indeling.filter((m) => m.provincie === 'NL')),
+      countFile('programma-indeling.csv', data.indeling.filter((m) => m.provincie !== 'NL')),
     ],
     bronnen: sources.length,
     jaren: years,
-    uitgaven: grid(data.uitgaven, years),
+    uitgaven: spending,
     inkomsten: grid(data.inkomsten, years),
+    waarneming: historyEvidence(completed.uitgaven),
   };
 }

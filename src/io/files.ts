@@ -2,7 +2,7 @@
  * The data files of a dataset folder, their columns and their keys. The README's table of files
  * and keys is written from this list; keep the two in step.
  */
-import { STREAMS, TASKS } from '../core/dataset.js';
+import { LINE_LEVELS, MAPPING_TARGETS, STREAMS, TASKS } from '../core/dataset.js';
 import { FACT_COLUMNS, type FileSpec } from './schema.js';
 
 export const BRONNEN: FileSpec = {
@@ -124,6 +124,57 @@ export const AANNAMES: FileSpec = {
   columns: [{ name: 'naam', type: 'code' }, ...FACT_COLUMNS],
 };
 
+export const LASTEN_BATEN: FileSpec = {
+  name: 'lasten-baten.csv',
+  key: ['provincie', 'jaar', 'niveau', 'code', 'naam', 'soort', 'kant'],
+  dimensions: ['geld'],
+  optional: true,
+  columns: [
+    { name: 'provincie', type: 'region' },
+    { name: 'jaar', type: 'year' },
+    { name: 'niveau', type: { oneOf: LINE_LEVELS } },
+    { name: 'code', type: 'code', optional: true },
+    { name: 'naam', type: 'text' },
+    { name: 'soort', type: { oneOf: ['realisatie', 'begroting'] } },
+    { name: 'kant', type: { oneOf: ['lasten', 'baten'] } },
+    ...FACT_COLUMNS,
+  ],
+};
+
+/** The national mapping of Iv3 taakvelden to the model's tasks. */
+export const IV3_TAAKVELDEN: FileSpec = {
+  name: 'iv3-taakvelden.csv',
+  key: ['naam', 'taak'],
+  dimensions: ['fractie'],
+  statuses: ['afgeleid', 'schatting', 'aanname'],
+  optional: true,
+  columns: [
+    { name: 'code', type: 'code', optional: true },
+    { name: 'naam', type: 'text' },
+    { name: 'taak', type: { oneOf: MAPPING_TARGETS } },
+    ...FACT_COLUMNS,
+  ],
+};
+
+/** A province's own mapping of its programmes, goals or products (or an exception to the Iv3 mapping). */
+export const PROGRAMMA_INDELING: FileSpec = {
+  name: 'programma-indeling.csv',
+  key: ['provincie', 'niveau', 'code', 'naam', 'van', 'taak'],
+  dimensions: ['fractie'],
+  statuses: ['afgeleid', 'schatting', 'aanname'],
+  optional: true,
+  columns: [
+    { name: 'provincie', type: 'province' },
+    { name: 'niveau', type: { oneOf: LINE_LEVELS } },
+    { name: 'code', type: 'code', optional: true },
+    { name: 'naam', type: 'text' },
+    { name: 'van', type: 'year' },
+    { name: 'tot', type: 'year' },
+    { name: 'taak', type: { oneOf: MAPPING_TARGETS } },
+    ...FACT_COLUMNS,
+  ],
+};
+
 /** Every file a dataset folder can hold, in load order (sources first). */
 export const FILE_SPECS: readonly FileSpec[] = [
   BRONNEN,
@@ -136,4 +187,7 @@ export const FILE_SPECS: readonly FileSpec[] = [
   KOSTENDRIVERS,
   SLEUTELS,
   AANNAMES,
+  LASTEN_BATEN,
+  IV3_TAAKVELDEN,
+  PROGRAMMA_INDELING,
 ];

@@ -17,7 +17,9 @@ import type {
   FundFact,
   IncomeFact,
   KeyShare,
+  LineMapping,
   MacroFact,
+  PublishedLineFact,
   Origin,
   ProvinceFact,
   Source,
@@ -33,15 +35,18 @@ import {
   BRONNEN,
   FILE_SPECS,
   INKOMSTEN,
+  IV3_TAAKVELDEN,
   KOSTENDRIVERS,
+  LASTEN_BATEN,
   MACRO,
   NATUURPACT,
   PROVINCIEFONDS,
+  PROGRAMMA_INDELING,
   PROVINCIES,
   SLEUTELS,
   UITGAVEN,
 } from './files.js';
-import { checkHeader, fileLocale, parseRows, type FileSpec, type ParsedRow } from './schema.js';
+import { checkHeader, fileLocale, MAX_YEAR, MIN_YEAR, parseRows, type FileSpec, type ParsedRow } from './schema.js';
 
 export type Layer = 'meegeleverd' | 'eigen';
 
@@ -172,7 +177,7 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
     issues,
   );
   for (const spec of FILE_SPECS) {
-    if (!shipped.has(spec.name) && !own.has(spec.name) && !inputs.some((i) => i.name === spec.name)) {
+    if (!spec.optional && !shipped.has(spec.name) && !own.has(spec.name) && !inputs.some((i) => i.name === spec.name)) {
       issues.push({ file: spec.name, message: `gegevensbestand ontbreekt: verwacht ${spec.name} in de gegevensmap` });
     }
   }
@@ -250,6 +255,7 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
   }
 
   checkKeyShares(get(SLEUTELS), issues);
+  checkMappingShares([...get(IV3_TAAKVELDEN), ...get(PROGRAMMA_INDELING)], issues);
 
   if (issues.length > 0) throw new UserError(issues);
 
@@ -309,7 +315,74 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
       provincie: l.row.provincie as KeyShare['provincie'],
     })),
     aannames: get(AANNAMES).map((l): Assumption => ({ ...fact(l), naam: l.row.naam as string })),
+    lastenBaten: get(LASTEN_BATEN).map((l): PublishedLineFact => ({
+      ...fact(l),
+      provincie: l.row.provincie as RegionCode,
+      jaar: l.row.jaar as number,
+      niveau: l.row.niveau as PublishedLineFact['niveau'],
+      code: (l.row.code as string | undefined) ?? '',
+      naam: l.row.naam as string,
+      soort: l.row.soort as PublishedLineFact['soort'],
+      kant: l.row.kant as PublishedLineFact['kant'],
+    })),
+    indeling: [
+      ...get(IV3_TAAKVELDEN).map((l): LineMapping => ({
+        ...fact(l),
+        provincie: 'NL',
+        niveau: 'iv3_taakveld',
+        code: (l.row.code as string | undefined) ?? '',
+        naam: l.row.naam as string,
+        van: MIN_YEAR,
+        tot: MAX_YEAR,
+        taak: l.row.taak as LineMapping['taak'],
+      })),
+      ...get(PROGRAMMA_INDELING).map((l): LineMapping => ({
+        ...fact(l),
+        provincie: l.row.provincie as RegionCode,
+        niveau: l.row.niveau as LineMapping['niveau'],
+        code: (l.row.code as string | undefined) ?? '',
+        naam: l.row.naam as string,
+        van: l.row.van as number,
+        tot: l.row.tot as number,
+        taak: l.row.taak as LineMapping['taak'],
+      })),
+    ],
   };
+}
+
+/**
+ * The shares of one published line (same province, level, code and first year) may not add up to
+ * more than 1, and `van` may not lie after `tot`: what is not mapped is out of scope.
+ */
+function checkMappingShares(loadedRows: readonly LoadedRow[], issues: Issue[]): void {
+  const byLine = new Map<string, LoadedRow[]>();
+  for (const l of loadedRows) {
+    const r = l.row;
+    if (r.van !== undefined && r.tot !== undefined && (r.van as number) > (r.tot as number)) {
+      issues.push({ file: l.table.file, line: r.line, column: columnOf(l, 'tot'), field: 'tot', message: `verwacht een eindjaar vanaf ${String(r.van)}, gevonden ${String(r.tot)}` });
+    }
+    const k = [r.provincie ?? 'NL', r.niveau ?? 'iv3_taakveld', r.code ?? '', r.naam, r.van ?? ''].join('\u0000');
+    byLine.set(k, [...(byLine.get(k) ?? []), l]);
+  }
+  for (const list of byLine.values()) {
+    const total = sum(list.map((l) => toBaseUnit(l.row.waarde as Decimal, l.row.eenheid as string)));
+    const first = list[0]!;
+    if (total.minus(ONE).greaterThan(KEY_SUM_TOLERANCE)) {
+      issues.push({
+        file: first.table.file,
+        line: first.row.line,
+        column: columnOf(first, 'waarde'),
+        field: 'waarde',
+        message: `de aandelen van '${String(first.row.code ?? first.row.naam)}' tellen op tot ${total.toString()}, meer dan 1: een post kan niet voor meer dan zijn geheel aan taken worden toegerekend`,
+      });
+    }
+    for (const l of list) {
+      const v = toBaseUnit(l.row.waarde as Decimal, l.row.eenheid as string);
+      if (v.isNegative() || v.greaterThan(ONE)) {
+        issues.push({ file: l.table.file, line: l.row.line, column: columnOf(l, 'waarde'), field: 'waarde', message: `verwacht een aandeel van 0 tot en met 1 (0% tot 100%), gevonden ${v.toString()}` });
+      }
+    }
+  }
 }
 
 /**

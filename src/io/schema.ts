@@ -52,6 +52,8 @@ export interface FileSpec {
   readonly dimensions?: readonly Dimension[];
   /** Statuses allowed in this file (default: all). */
   readonly statuses?: readonly Status[];
+  /** The file may be left out of a dataset folder (its rows are then none). */
+  readonly optional?: boolean;
 }
 
 /** Columns that every value-carrying file has. */

@@ -40,6 +40,8 @@ export function dataset(parts: Partial<Dataset>): Dataset {
     kostendrivers: [],
     sleutels: [],
     aannames: [],
+    lastenBaten: [],
+    indeling: [],
     ...parts,
   };
 }

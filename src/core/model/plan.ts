@@ -14,7 +14,7 @@
 import type { Dataset } from '../dataset.js';
 import { Decimal, ONE, ZERO, cents, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
-import { estimationKey, HISTORY_LAST_YEAR } from '../estimate.js';
+import { fallbackKey, HISTORY_LAST_YEAR } from '../estimate.js';
 import type { IndexOptions } from '../indexation/types.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import { provinciefondsLedger, type Ledger } from '../provinciefonds.js';
@@ -165,7 +165,7 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       Object.fromEntries([...INCOME_STREAMS, 'eigen_middelen' as const].map((s) => [s, history.income(p, baseYear, s)])) as Record<IncomeStream | 'eigen_middelen', Decimal>,
     );
   }
-  const key = new Map(estimationKey(data).map((k) => [k.provincie, k.waarde] as const));
+  const key = new Map(fallbackKey(data, baseYear).map((k) => [k.provincie, k.waarde] as const));
   const costShare = shares(baseCost, COST_TASKS, key);
   const incomeShare = shares(baseIncome, [...INCOME_STREAMS, 'eigen_middelen'], key);
 
