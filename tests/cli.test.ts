@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from './helpers/cli.js';
+import { observations } from '../src/core/estimate.js';
+import { loadDataset } from '../src/io/read-dir.js';
 
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'fout');
@@ -17,9 +19,19 @@ describe('natuurpact data check', () => {
     const r = await run('data', 'check');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Gegevens geldig: 10 bestanden/);
+    expect(r.out).toMatch(/^Gegevens geldig: 13 bestanden/);
     expect(r.out).toContain('Uitgaven per provincie en jaar');
     expect(r.out).toContain('PV21 Fryslân');
+    // Every province with a realised figure of its own shows published or partly published years
+    // (G/g) in the spending grid, in exactly the years of its figures.
+    const grid = r.out.slice(r.out.indexOf('Uitgaven per provincie en jaar'), r.out.indexOf('Inkomsten per provincie en jaar'));
+    const observed = observations(loadDataset()).filter((o) => o.soort === 'realisatie');
+    for (const p of new Set(observed.map((o) => o.provincie))) {
+      const line = grid.split('\n').find((l) => l.startsWith(p))!;
+      const symbols = line.trim().split(/\s+/).slice(2, 12);
+      const years = [...new Set(observed.filter((o) => o.provincie === p).map((o) => o.jaar))];
+      for (const y of years.filter((x) => x >= 2014 && x <= 2023)) expect(symbols[y - 2014], `${p} ${y}`).toMatch(/[Gg]/);
+    }
   });
   test('a malformed file: exit 1, its message with file and line, no stack trace', async () => {
     const r = await run('data', 'check', '--data', join(fixtures, 'onbekende-provincie'));

@@ -3,10 +3,11 @@
  * documents print them (each check names the document).
  */
 import { describe, expect, test } from 'vitest';
-import { cents, dec, sum } from '../src/core/decimal.js';
+import { dec, sum } from '../src/core/decimal.js';
 import { PROVINCE_CODES } from '../src/core/provinces.js';
 import { METHOD_STATUSES, PUBLISHED_STATUSES } from '../src/core/status.js';
-import { completeHistory, COST_TASKS, HISTORY_YEARS, nationalSpending } from '../src/core/estimate.js';
+import { completeHistory, COST_TASKS, HISTORY_YEARS, observations } from '../src/core/estimate.js';
+import { TASK_GROUPS } from '../src/core/dataset.js';
 import { loadDataset } from '../src/io/read-dir.js';
 
 const data = loadDataset();
@@ -22,6 +23,8 @@ const allFacts = () => [
   ...data.kostendrivers,
   ...data.sleutels,
   ...data.aannames,
+  ...data.lastenBaten,
+  ...data.indeling,
 ];
 
 describe('shipped data', () => {
@@ -70,19 +73,29 @@ describe('shipped data', () => {
 });
 
 describe('estimation on the shipped data', () => {
-  const key = dataset.sleutels.filter((k) => k.sleutel === 'schattingssleutel');
-  test('the estimation key covers the twelve provinces and sums to 1', () => {
-    expect(key.map((k) => k.provincie)).toEqual([...PROVINCE_CODES]);
-    expect(sum(key.map((k) => k.waarde)).minus(1).abs().lessThan(dec('1e-30'))).toBe(true);
+  const completed = completeHistory(data);
+  test('every province with a realised figure of its own has observed cells in those years', () => {
+    const observed = observations(data).filter((o) => o.soort === 'realisatie');
+    expect(observed.length).toBeGreaterThan(0);
+    for (const o of observed) {
+      const cells = completed.uitgaven.filter((u) => u.provincie === o.provincie && u.jaar === o.jaar);
+      expect(cells.some((u) => u.grondslag === 'waargenomen' || u.grondslag === 'totaal_waargenomen'), `${o.provincie} ${o.jaar} ${o.taak}`).toBe(true);
+    }
   });
 
-  test('each unscaled estimate reproduces as national amount × key share, rounded to cents', () => {
-    const est = dataset.uitgaven.filter((u) => u.status === 'schatting' && !u.methode.includes('geschaald'));
-    expect(est.length).toBeGreaterThan(700);
-    for (const u of est) {
-      const share = key.find((k) => k.provincie === u.provincie)!.waarde;
-      const expected = cents(nationalSpending(data, u.taak as never, u.jaar).value.times(share));
-      expect(u.waarde.equals(expected), `${u.provincie} ${u.jaar} ${u.taak}`).toBe(true);
+  test('each estimated cell says what it rests on: the national figure, the key share and the level', () => {
+    for (const u of completed.uitgaven.filter((x) => x.status === 'schatting' && x.grondslag !== 'waargenomen')) {
+      expect(u.methode, `${u.provincie} ${u.jaar} ${u.taak}`).toMatch(/^landelijk: .*; × aandeel PV\d\d [\d,]+ \(/);
+      expect(u.methode).toMatch(/niveau|geen eigen cijfers|gepubliceerde bedrag/);
+      if (u.uitAfspraken) expect(u.methode).toMatch(/uit afspraken afgeleid|overige taken/);
+    }
+  });
+
+  test('no published line is mapped twice in one year (a programme and its own sub-lines)', () => {
+    for (const o of observations(data)) {
+      const same = observations(data).filter((x) => x.provincie === o.provincie && x.jaar === o.jaar && x.soort === o.soort);
+      const tasks = same.flatMap((x) => (x.taak === 'totaal' ? [] : TASK_GROUPS[x.taak]!));
+      expect(new Set(tasks).size, `${o.provincie} ${o.jaar}`).toBe(tasks.length);
     }
   });
 

@@ -22,8 +22,8 @@
  *      r_{p,G} = Σ_y (O_{p,y,G} − V_{p,y,known}) / Σ_y Σ_{k∈G open} E_{p,y,k}
  *
  *    over the years with a published figure for scope G (V_known: the tasks of G that already have
- *    a level, observed or estimated with it). Realisaties are used where the province has any for
- *    that scope, else budget figures. A province without figures of its own takes the pooled ratio
+ *    a level, observed or estimated with it). Only realised figures set a level (a budget is a plan,
+ *    and one year's budget can be a one-off peak). A province without figures of its own takes the pooled ratio
  *    of the provinces that have them (Σ numerators / Σ denominators: a ratio estimator), by task
  *    where some provinces published that task, else from their totals; with no figures anywhere,
  *    r = 1.
@@ -79,6 +79,7 @@ export const HISTORY_ASSUMPTIONS: readonly string[] = [
   ESTIMATION_INPUTS.shareAcquisition,
   ESTIMATION_INPUTS.shareExecution,
   ESTIMATION_INPUTS.restorationBefore,
+  'niveau.dekking_voor_gemiddelde',
 ];
 
 /**
@@ -108,10 +109,11 @@ const ESTIMATE_ORIGIN: Origin = { file: 'schattingsstap', line: 0, laag: 'schatt
 const mln = (euros: Decimal) => formatMlnText(euros);
 const share = (s: Decimal) => formatNumberNl(s, 6);
 
+/** A province's own figure: published, computed from published figures (`afgeleid`), or the user's own. */
+const isPublished = (f: Fact) => PUBLISHED_STATUSES.includes(f.status) || f.status === 'afgeleid' || f.herkomst.laag === 'eigen';
 function published<T extends Fact>(rows: readonly T[]): T[] {
-  return rows.filter((r) => PUBLISHED_STATUSES.includes(r.status) || r.herkomst.laag === 'eigen');
+  return rows.filter(isPublished);
 }
-const isPublished = (f: Fact) => PUBLISHED_STATUSES.includes(f.status) || f.herkomst.laag === 'eigen';
 
 /** The key rule of a cost task (not uitvoering, which follows the other tasks). */
 function costRule(data: Dataset, task: Exclude<CostTask, 'uitvoering'>): KeyRule {
@@ -144,54 +146,33 @@ function incomeRule(data: Dataset, stream: keyof typeof INCOME_KEY_INDICATOR): K
   };
 }
 
-/** The level factor of one province and task, with how it was found. */
+/**
+ * A province's level for one scope (a task, `ontwikkeling` or `totaal`): the ratio of what it
+ * published to what was estimated, over the years with realised figures, and the tasks it covers
+ * (those with an estimate in those years: a programme of 2014-2019 says nothing of Programma Natuur).
+ */
 interface Level {
+  readonly scope: TaskGroup;
   readonly factor: Decimal;
+  readonly covered: readonly CostTask[];
   readonly method: string;
   readonly bron: readonly string[];
-  /** `eigen`: from the province's own figures; `gemiddeld`: the pooled ratio of the provinces with figures. */
-  readonly herkomst: 'eigen' | 'gemiddeld' | 'geen';
-  /** The ratio's parts, for pooling: observed (minus what was known) and estimated. */
+  /** `eigen`: the province's own figures; `gemiddeld`: the pooled ratio of the provinces with figures. */
+  readonly herkomst: 'eigen' | 'gemiddeld';
   readonly num: Decimal;
   readonly den: Decimal;
-  /** The scope the figures covered: one task, or a group. */
-  readonly scope: TaskGroup;
-  readonly soort: Observation['soort'];
+  readonly provincies: readonly ProvinceCode[];
 }
 
-const NO_LEVEL: Level = { factor: ONE, method: '', bron: [], herkomst: 'geen', num: ZERO, den: ZERO, scope: 'totaal', soort: 'realisatie' };
+/** The share of the national estimate the provinces with figures must cover before their pooled ratio stands for the others. */
+export const POOLING_ASSUMPTION = 'niveau.dekking_voor_gemiddelde';
 
 /**
- * The pooled level of a task for provinces without figures of their own (a ratio estimator):
- * Σ observed / Σ estimated over the provinces whose level for that task came from figures of that
- * task alone, else from wider totals; realised figures where any province has them.
+ * The figures a level may rest on: realised ones only. A budget is a plan, and one year's budget can
+ * be a one-off peak; budget figures are compared with the model in the reconciliation instead.
  */
-function pooledLevel(own: ReadonlyMap<ProvinceCode, ReadonlyMap<CostTask, Level>>, t: CostTask): Level | undefined {
-  const levels = [...new Set([...own.values()].map((m) => m.get(t)).filter((l): l is Level => l !== undefined && l.herkomst === 'eigen'))];
-  const narrow = levels.filter((l) => l.scope === t);
-  const pool = narrow.length > 0 ? narrow : levels;
-  const real = pool.filter((l) => l.soort === 'realisatie');
-  const used = real.length > 0 ? real : pool;
-  const den = sum(used.map((l) => l.den));
-  if (used.length === 0 || den.isZero()) return undefined;
-  const num = sum(used.map((l) => l.num));
-  const provinces = [...own.entries()].filter(([, m]) => used.includes(m.get(t)!)).map(([p]) => p);
-  return {
-    factor: num.dividedBy(den),
-    method: `niveau: gemiddelde verhouding waargenomen / geschat van de provincies met eigen cijfers${narrow.length > 0 ? ` voor ${t}` : ''} (${provinces.join(', ')}; ${used[0]!.soort}): ${mln(num)} / ${mln(den)} = ${share(num.dividedBy(den))}`,
-    bron: [...new Set(used.flatMap((l) => l.bron))],
-    herkomst: 'gemiddeld',
-    num,
-    den,
-    scope: narrow.length > 0 ? t : 'totaal',
-    soort: used[0]!.soort,
-  };
-}
-
-/** Prefer realised figures; budget figures only where a scope has no realisatie at all. */
-function preferRealised(list: readonly Observation[]): Observation[] {
-  const real = list.filter((o) => o.soort === 'realisatie');
-  return real.length > 0 ? real : [...list];
+function realisedOnly(list: readonly Observation[]): Observation[] {
+  return list.filter((o) => o.soort === 'realisatie');
 }
 
 function yearsText(list: readonly Observation[]): string {
@@ -251,6 +232,7 @@ function stripRow(u: CellOut): HistorySpending {
 
 /** Groups in the order the levels and totals are worked out: single tasks, then wider groups. */
 const GROUP_ORDER: readonly TaskGroup[] = [...COST_TASKS, 'ontwikkeling', 'totaal'];
+const WIDE_GROUPS: readonly TaskGroup[] = ['ontwikkeling', 'totaal'];
 
 /** Province spending per task and year (steps 1-5 of the method). */
 function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[] {
@@ -279,88 +261,91 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
   };
   const raw = (p: ProvinceCode, y: number, t: CostTask) => nat(t, y).value.times(rawShare(p, t, y).share);
 
-  // Step 4: each province's own levels, from the narrowest observed scope to the widest.
-  const ownLevels = new Map<ProvinceCode, Map<CostTask, Level>>();
+  // Step 4: each province's own level per scope, from its realised figures.
+  const realisedOf = (p: ProvinceCode) => obs.filter((o) => o.provincie === p && o.soort === 'realisatie');
+  const ownLevels = new Map<ProvinceCode, Map<TaskGroup, Level>>();
   for (const p of PROVINCE_CODES) {
-    const mine = obs.filter((o) => o.provincie === p);
-    const realised = (y: number, g: TaskGroup) => mine.find((o) => o.jaar === y && o.taak === g && o.soort === 'realisatie');
-    const levels = new Map<CostTask, Level>();
+    const levels = new Map<TaskGroup, Level>();
     for (const g of GROUP_ORDER) {
-      const list = preferRealised(mine.filter((o) => o.taak === g));
+      const list = realisedOf(p).filter((o) => o.taak === g);
       if (list.length === 0) continue;
-      const members = TASK_GROUPS[g]!;
-      const rest = members.filter((t) => !levels.has(t));
-      if (rest.length === 0) continue;
-      const known = (y: number, t: CostTask, soort: Observation['soort']) =>
-        (soort === 'realisatie' ? realised(y, t)?.waarde : undefined) ?? raw(p, y, t).times(levels.get(t)!.factor);
-      const num = sum(list.map((o) => o.waarde.minus(sum(members.filter((t) => levels.has(t)).map((t) => known(o.jaar, t, o.soort))))));
-      const den = sum(list.flatMap((o) => rest.map((t) => raw(p, o.jaar, t))));
-      if (num.isNegative()) {
-        throw new UserError({
-          message: `schattingsstap: wat ${p} publiceerde voor ${groupName(g)} (${yearsText(list)}) is kleiner dan wat zij per taak daarbinnen publiceerde; controleer de indeling in iv3-taakvelden.csv en programma-indeling.csv`,
-        });
-      }
+      const covered = TASK_GROUPS[g]!.filter((t) => list.some((o) => raw(p, o.jaar, t).greaterThan(ZERO)));
+      const num = sum(list.map((o) => o.waarde));
+      const den = sum(list.flatMap((o) => covered.map((t) => raw(p, o.jaar, t))));
       if (den.isZero()) continue;
-      const level: Level = {
+      levels.set(g, {
+        scope: g,
         factor: num.dividedBy(den),
+        covered,
         method: `niveau uit eigen cijfers voor ${groupName(g)} ${yearsText(list)}: ${mln(num)} / schatting ${mln(den)} = ${share(num.dividedBy(den))}`,
         bron: [...new Set(list.flatMap((x) => x.bron))],
         herkomst: 'eigen',
         num,
         den,
-        scope: g,
-        soort: list[0]!.soort,
-      };
-      for (const t of rest) levels.set(t, level);
+        provincies: [p],
+      });
     }
     ownLevels.set(p, levels);
   }
-  const pooled = new Map(COST_TASKS.map((t) => [t, pooledLevel(ownLevels, t)] as const));
+  const pooled = pooledLevels(data, ownLevels, raw);
 
+  // Step 5: cells. Narrow scopes first: a task's realised figure, or its estimate × its level; then
+  // each wider scope sets the total of its open tasks (its realised figure in that year, or its
+  // level × the estimate of the scope) and shares it over them by their estimates.
   const out: CellOut[] = [];
   for (const p of PROVINCE_CODES) {
-    const mine = obs.filter((o) => o.provincie === p);
-    const realised = (y: number, g: TaskGroup) => mine.find((o) => o.jaar === y && o.taak === g && o.soort === 'realisatie');
-    const levels = new Map(COST_TASKS.map((t) => [t, ownLevels.get(p)!.get(t) ?? pooled.get(t) ?? NO_LEVEL] as const));
-
-    // Step 5: cells; realised task figures are fixed, realised group totals scale their open tasks.
+    const mine = realisedOf(p);
+    const levelOf = (g: TaskGroup) => ownLevels.get(p)!.get(g) ?? pooled.get(g);
     for (const y of years) {
+      const realised = (g: TaskGroup) => mine.find((o) => o.jaar === y && o.taak === g);
       const value = new Map<CostTask, Decimal>();
-      const locked = new Map<CostTask, { observation: Observation; scale: Decimal }>();
+      const basis = new Map<CostTask, { level?: Level; observation?: Observation; scale?: Decimal }>();
       for (const t of COST_TASKS) {
-        const o = realised(y, t);
-        value.set(t, o ? o.waarde : raw(p, y, t).times(levels.get(t)!.factor));
+        const o = realised(t);
+        const l = levelOf(t);
+        value.set(t, o ? o.waarde : raw(p, y, t).times(l?.factor ?? ONE));
+        basis.set(t, o ? { observation: o } : l ? { level: l } : {});
       }
-      const fixed = new Set(COST_TASKS.filter((t) => realised(y, t)));
-      for (const g of GROUP_ORDER.filter((x) => TASK_GROUPS[x]!.length > 1)) {
-        const o = realised(y, g);
-        if (!o) continue;
-        const members = TASK_GROUPS[g]!;
-        const done = members.filter((t) => fixed.has(t) || locked.has(t));
-        const open = members.filter((t) => !fixed.has(t) && !locked.has(t));
-        const target = o.waarde.minus(sum(done.map((t) => value.get(t)!)));
-        if (target.isNegative()) {
+      const done = new Set<CostTask>(COST_TASKS.filter((t) => realised(t) || levelOf(t)));
+      for (const g of WIDE_GROUPS) {
+        const o = realised(g);
+        const l = levelOf(g);
+        if (!o && !l) continue;
+        const scope = o ? TASK_GROUPS[g]! : l!.covered;
+        const fixed = scope.filter((t) => done.has(t));
+        const open = scope.filter((t) => !done.has(t));
+        if (open.length === 0) continue;
+        const est = sum(open.map((t) => raw(p, y, t)));
+        const fixedValue = sum(fixed.map((t) => value.get(t)!));
+        const target = o ? o.waarde.minus(fixedValue) : est.plus(sum(fixed.map((t) => raw(p, y, t)))).times(l!.factor).minus(fixedValue);
+        if (o && target.isNegative()) {
           throw new UserError({
-            message: `schattingsstap: het gepubliceerde bedrag van ${p} in ${y} voor ${groupName(g)} (${mln(o.waarde)}) is kleiner dan de som van wat daarbinnen al vaststaat (${mln(o.waarde.minus(target))})`,
+            message: `schattingsstap: het gepubliceerde bedrag van ${p} in ${y} voor ${groupName(g)} (${mln(o.waarde)}) is kleiner dan wat daarbinnen al vaststaat (${mln(fixedValue)}); controleer de indeling in iv3-taakvelden.csv en programma-indeling.csv`,
           });
         }
-        const est = sum(open.map((t) => value.get(t)!));
-        const scale = est.greaterThan(ZERO) ? target.dividedBy(est) : ONE;
+        // Without a figure for the year, the tasks with their own figures can already exceed the
+        // scope's level; the open tasks then keep their plain estimate.
+        const scale = est.greaterThan(ZERO) && target.greaterThan(ZERO) ? target.dividedBy(est) : ONE;
         for (const t of open) {
-          value.set(t, value.get(t)!.times(scale));
-          locked.set(t, { observation: o, scale });
+          value.set(t, raw(p, y, t).times(scale));
+          basis.set(t, o ? { observation: o, scale } : { level: l!, scale });
+          done.add(t);
         }
       }
       for (const t of COST_TASKS) {
-        const o = realised(y, t);
-        if (o) {
-          out.push(observedCell(o, t));
+        const b = basis.get(t)!;
+        if (b.observation && b.scale === undefined) {
+          out.push(observedCell(b.observation, t));
           continue;
         }
         const n = nat(t, y);
         const s = rawShare(p, t, y);
-        const level = levels.get(t)!;
-        const lock = locked.get(t);
+        const l = b.level;
+        const how = b.observation
+          ? `; deel van het gepubliceerde bedrag voor ${groupName(b.observation.taak)} ${mln(b.observation.waarde)} (${b.observation.methode}), verdeeld naar de schatting van de open taken (× ${share(b.scale!)})`
+          : l
+            ? `; ${l.herkomst === 'gemiddeld' ? 'geen eigen cijfers van de provincie; ' : ''}${l.method}${b.scale !== undefined ? `; deel van ${groupName(l.scope)}, verdeeld naar de schatting van de open taken (× ${share(b.scale)})` : ''}`
+            : '; geen eigen cijfers van de provincie; niveau van de landelijke schatting';
         out.push({
           provincie: p,
           jaar: y,
@@ -370,23 +355,66 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
           eenheid: 'EUR',
           basiseenheid: 'EUR',
           status: 'schatting',
-          bron: [...new Set([...n.bron, ...s.bron, ...level.bron, ...(lock ? lock.observation.bron : [])])],
+          bron: [...new Set([...n.bron, ...s.bron, ...(l?.bron ?? []), ...(b.observation?.bron ?? [])])],
           vindplaats: '',
-          methode:
-            `landelijk: ${n.method}; × aandeel ${p} ${share(s.share)} (${s.method})` +
-            (level.herkomst === 'eigen' ? `; × ${level.method}` : level.herkomst === 'gemiddeld' ? `; geen eigen cijfers van de provincie; × ${level.method}` : '; geen eigen cijfers van de provincie of andere provincies') +
-            (lock
-              ? `; geschaald met ${share(lock.scale)} zodat de taken optellen tot het gepubliceerde bedrag voor ${groupName(lock.observation.taak)} ${mln(lock.observation.waarde)} (${lock.observation.methode})`
-              : ''),
+          methode: `landelijk: ${n.method}; × aandeel ${p} ${share(s.share)} (${s.method})${how}`,
           herkomst: ESTIMATE_ORIGIN,
-          grondslag: lock ? 'totaal_waargenomen' : level.herkomst === 'eigen' ? 'eigen_niveau' : 'landelijk',
-          ...(lock ? { observatieStatus: lock.observation.status } : {}),
+          grondslag: b.observation ? 'totaal_waargenomen' : l?.herkomst === 'eigen' ? 'eigen_niveau' : 'landelijk',
+          ...(b.observation ? { observatieStatus: b.observation.status } : {}),
           uitAfspraken: n.grondslag === 'afspraken' || (t === 'uitvoering' && COST_TASKS.some((k) => k !== 'uitvoering' && nat(k, y).grondslag === 'afspraken')),
         });
       }
     }
   }
   return out;
+}
+
+/**
+ * The pooled level of each scope for provinces without figures of their own (a ratio estimator:
+ * Σ published / Σ estimated over the provinces that published for that scope), used only when
+ * those provinces cover at least the assumed share (`niveau.dekking_voor_gemiddelde`) of the
+ * national estimate of the scope's tasks: otherwise they are no fair sample of the rest (provinces
+ * that publish a nature line tend to be those that spend more), and the others keep the level of
+ * the national estimate.
+ */
+function pooledLevels(
+  data: Dataset,
+  ownLevels: ReadonlyMap<ProvinceCode, ReadonlyMap<TaskGroup, Level>>,
+  raw: (p: ProvinceCode, y: number, t: CostTask) => Decimal,
+): Map<TaskGroup, Level> {
+  const threshold = assumptionValue(data, POOLING_ASSUMPTION);
+  const estimateOf = (ps: readonly ProvinceCode[], t: CostTask) => sum(ps.flatMap((p) => HISTORY_YEARS.map((y) => raw(p, y, t))));
+  const pooled = new Map<TaskGroup, Level>();
+  for (const g of GROUP_ORDER) {
+    const own = PROVINCE_CODES.map((p) => ownLevels.get(p)!.get(g)).filter((l): l is Level => l !== undefined);
+    if (own.length === 0) continue;
+    const covered = TASK_GROUPS[g]!.filter((t) => own.some((l) => l.covered.includes(t)));
+    const mine = sum(covered.map((t) => estimateOf(own.filter((l) => l.covered.includes(t)).map((l) => l.provincies[0]!), t)));
+    const all = sum(covered.map((t) => estimateOf(PROVINCE_CODES, t)));
+    const num = sum(own.map((l) => l.num));
+    const den = sum(own.map((l) => l.den));
+    if (all.isZero() || den.isZero() || mine.dividedBy(all).lessThan(threshold.waarde)) continue;
+    pooled.set(g, {
+      scope: g,
+      factor: num.dividedBy(den),
+      covered,
+      method:
+        `niveau: gemiddelde verhouding gepubliceerd / geschat van de provincies met eigen cijfers voor ${groupName(g)} (${own.map((l) => l.provincies[0]).join(', ')}; ` +
+        `samen ${formatNumberNl(mine.dividedBy(all).times(100), 0)}% van de landelijke schatting, drempel ${formatNumberNl(threshold.waarde.times(100), 0)}% (aanname ${POOLING_ASSUMPTION})): ${mln(num)} / ${mln(den)} = ${share(num.dividedBy(den))}`,
+      bron: [...new Set([...own.flatMap((l) => l.bron), ...threshold.bron])],
+      herkomst: 'gemiddeld',
+      num,
+      den,
+      provincies: own.map((l) => l.provincies[0]!),
+    });
+  }
+  return pooled;
+}
+
+function assumptionValue(data: Dataset, naam: string): Fact {
+  const row = data.aannames.find((a) => a.naam === naam);
+  if (!row) throw new UserError({ message: `schattingsstap: aanname '${naam}' ontbreekt in aannames.csv; vul het aan of lever eigen cijfers met --data` });
+  return row;
 }
 
 /** Dutch name of a task group in messages. */
@@ -419,10 +447,29 @@ function observedCell(o: Observation, t: CostTask): CellOut {
 
 const ESTIMATED_STREAMS = ['natuurpact', 'eu', 'programma_natuur', 'eigen_middelen'] as const;
 
+/**
+ * A complete key named `natuurpact` in `sleutels.csv` (all twelve provinces: the real Natuurpact
+ * distribution, when a user has it) replaces the estimated key of the DU Natuur.
+ */
+function userKey(data: Dataset): YearKey | undefined {
+  const rows = data.sleutels.filter((k) => k.sleutel === REAL_KEY);
+  if (!PROVINCE_CODES.every((p) => rows.some((k) => k.provincie === p))) return undefined;
+  return new Map(
+    PROVINCE_CODES.map((p) => {
+      const k = rows.find((r) => r.provincie === p)!;
+      return [p, { share: k.waarde, method: `sleutel '${REAL_KEY}' uit sleutels.csv (${k.herkomst.file}:${k.herkomst.line})`, bron: k.bron, status: k.status }] as const;
+    }),
+  );
+}
+
+/** The name of a complete, real Natuurpact key in `sleutels.csv`. */
+export const REAL_KEY = 'natuurpact';
+
 /** Province income per stream and year: published amounts, the rest of the national amount by the stream's key. */
 function estimateIncome(data: Dataset): IncomeFact[] {
   const out: IncomeFact[] = [];
   const own = published(data.inkomsten);
+  const real = userKey(data);
   for (const stream of ESTIMATED_STREAMS) {
     const rule = incomeRule(data, stream);
     for (const year of HISTORY_YEARS) {
@@ -431,7 +478,7 @@ function estimateIncome(data: Dataset): IncomeFact[] {
       const known = own.filter((r) => r.jaar === year && r.stroom === stream && r.provincie !== 'NL');
       const knownSum = sum(known.map((r) => r.waarde));
       const open = PROVINCE_CODES.filter((p) => !known.some((r) => r.provincie === p));
-      const key = yearKey(data, rule, year);
+      const key = stream === 'natuurpact' && real ? real : yearKey(data, rule, year);
       const openShare = sum(open.map((p) => key.get(p)!.share));
       const rest = national.value.minus(knownSum);
       for (const p of open) {
@@ -465,7 +512,7 @@ function estimateIncome(data: Dataset): IncomeFact[] {
  */
 export function fallbackKey(data: Dataset, year: number = HISTORY_LAST_YEAR): KeyShare[] {
   const d = withProvincialDuNatuur(data);
-  const key = yearKey(d, incomeRule(d, 'natuurpact'), year);
+  const key = userKey(d) ?? yearKey(d, incomeRule(d, 'natuurpact'), year);
   return PROVINCE_CODES.map((p) => {
     const s = key.get(p)!;
     return {

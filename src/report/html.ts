@@ -7,6 +7,7 @@ import { provinceName } from '../core/provinces.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { constructionChart, lineChart, renderSvg, smallMultiples, waterfallChart } from './charts.js';
 import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
+import { observedText, yearsText } from './markdown.js';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const toMln = (d: { dividedBy(n: number): { toNumber(): number } }) => Math.round(d.dividedBy(1e6).toNumber() * 10) / 10;
@@ -121,7 +122,13 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
       run.decomposition.map((x) => [x.provincie === 'NL' ? 'NL Nederland' : `${x.provincie} ${provinceName(x.provincie)}`, formatMln(x.totaal), formatMln(x.prijs), formatMln(x.volume), formatMln(x.nieuweTaken), formatMln(x.financiering)]),
     ) + '</section>',
   );
-  parts.push(`<section id="provincies"><h2>Per provincie</h2><figure>${multiples}<figcaption>Tekort per provincie, mln euro (eigen schaal per provincie); stippellijn: grens terugblik en projectie.</figcaption></figure></section>`);
+  parts.push(`<section id="provincies"><h2>Per provincie</h2><figure>${multiples}<figcaption>Tekort per provincie, mln euro (eigen schaal per provincie); stippellijn: grens terugblik en projectie.</figcaption></figure>`);
+  parts.push(
+    `<p>Hoeveel van de uitgaven in de terugblik op eigen gepubliceerde cijfers van de provincie rust:</p>` +
+      table(['provincie', 'terugblik waargenomen', 'jaren met eigen cijfers'], model.waarneming.map((w) => [`${w.provincie} ${w.naam}`, observedText(w), yearsText(w.jaren)])) +
+      (model.perProvincieToelichting.length > 0 ? `<ul class="note">${model.perProvincieToelichting.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '') +
+      '</section>',
+  );
   parts.push(`<section id="aannames"><h2>Aannames en datakwaliteit</h2><p>Aantal cellen per status (provincies):</p>`);
   parts.push(table(['groep', 'realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'], model.datakwaliteit.map((x) => [x.groep, ...(['realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'] as const).map((s) => String(x.aantallen[s]))])));
   parts.push(table(['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), 3) + '</section>');

@@ -13,6 +13,28 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
   return [`| ${header.map(escape).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
 }
 
+/** The observed share of a province's look-back, with the part resting on an assumed programme scope. */
+export function observedText(w: ReportModel['waarneming'][number]): string {
+  return `${formatPct(w.waargenomen)}${w.afbakeningAangenomen.isZero() ? '' : ` (+${formatPct(w.afbakeningAangenomen)} met aangenomen natuurdeel)`}`;
+}
+
+/** Years as ranges: `2015, 2018-2022`. */
+export function yearsText(years: readonly number[]): string {
+  if (years.length === 0) return 'geen';
+  const parts: string[] = [];
+  let start = years[0]!;
+  let prev = start;
+  for (const y of [...years.slice(1), Number.NaN]) {
+    if (y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    parts.push(start === prev ? String(start) : `${start}-${prev}`);
+    start = prev = y;
+  }
+  return parts.join(', ');
+}
+
 const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatPct(f.dekking), f.status]);
 const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'dekkingsgraad', 'status tekort'];
 
@@ -70,16 +92,19 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     ),
     '',
   );
-  out.push('## Per provincie', '', `Tekort per provincie in ${model.basisjaar} en ${model.venster.tot}, en cumulatief over ${model.venster.van}-${model.venster.tot}.`, '');
+  out.push('## Per provincie', '', `Tekort per provincie in ${model.basisjaar} en ${model.venster.tot}, en cumulatief over ${model.venster.van}-${model.venster.tot}; en hoeveel van de uitgaven in de terugblik op eigen gepubliceerde cijfers van de provincie rust.`, '');
   out.push(
     mdTable(
-      ['provincie', `tekort ${model.basisjaar}`, `tekort ${model.venster.tot}`, 'cumulatief', `dekking ${model.venster.tot}`],
+      ['provincie', `tekort ${model.basisjaar}`, `tekort ${model.venster.tot}`, 'cumulatief', `dekking ${model.venster.tot}`, 'terugblik waargenomen', 'jaren met eigen cijfers'],
       model.perProvincie.map((p) => {
         const at = (y: number) => p.jaren.find((f) => f.jaar === y)!;
         const cum = p.jaren.filter((f) => f.jaar >= model.venster.van).reduce((acc, f) => acc.plus(f.tekort), p.jaren[0]!.tekort.minus(p.jaren[0]!.tekort));
-        return [`${p.provincie} ${p.naam}`, formatMln(at(model.basisjaar).tekort), formatMln(at(model.venster.tot).tekort), formatMln(cum), formatPct(at(model.venster.tot).dekking)];
+        const w = model.waarneming.find((x) => x.provincie === p.provincie)!;
+        return [`${p.provincie} ${p.naam}`, formatMln(at(model.basisjaar).tekort), formatMln(at(model.venster.tot).tekort), formatMln(cum), formatPct(at(model.venster.tot).dekking), observedText(w), yearsText(w.jaren)];
       }),
     ),
+    '',
+    ...model.perProvincieToelichting.map((t) => `- ${t}`),
     '',
   );
   out.push('## Aannames en datakwaliteit', '', 'Aantal cellen per status (provincies, zonder NL-totaal):', '');

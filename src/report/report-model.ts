@@ -11,6 +11,8 @@ import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces
 import { PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatMlnText, formatNumberNl } from '../core/format.js';
+import { completeHistory } from '../core/estimate.js';
+import { historyEvidence } from '../core/history/evidence.js';
 
 export interface YearFigures {
   readonly jaar: number;
@@ -19,6 +21,16 @@ export interface YearFigures {
   readonly tekort: Decimal;
   readonly dekking: Decimal;
   readonly status: Status;
+}
+
+export interface ObservedShare {
+  readonly provincie: RegionCode;
+  readonly naam: string;
+  /** Shares of the look-back's spending (fractions). */
+  readonly waargenomen: Decimal;
+  readonly afbakeningAangenomen: Decimal;
+  readonly uitAfspraken: Decimal;
+  readonly jaren: readonly number[];
 }
 
 export interface IndexRow {
@@ -39,6 +51,10 @@ export interface ReportModel {
   readonly vooruitblik: readonly YearFigures[];
   readonly index: { readonly rijen: readonly IndexRow[]; readonly fout?: string };
   readonly perProvincie: readonly { readonly provincie: RegionCode; readonly naam: string; readonly jaren: readonly YearFigures[] }[];
+  /** Per province: how much of the look-back's spending rests on its own published figures. */
+  readonly waarneming: readonly ObservedShare[];
+  /** Dutch notes for the per-province section: why some provinces look alike. */
+  readonly perProvincieToelichting: readonly string[];
   readonly datakwaliteit: readonly { readonly groep: string; readonly aantallen: Readonly<Record<Status, number>> }[];
   readonly aannames: readonly { readonly naam: string; readonly waarde: string; readonly toelichting: string }[];
   readonly bronnen: readonly { readonly id: string; readonly titel: string; readonly uitgever: string; readonly datum: string; readonly url: string }[];
@@ -75,10 +91,29 @@ export function reportModel(run: ScenarioRun): ReportModel {
   }
 
   const cumulative = sum(future.filter((y) => y >= van).map((y) => nl(y).tekort));
+  const completed = completeHistory(run.data);
+  const evidence = historyEvidence(completed.uitgaven);
+  const lookBack = sum(evidence.map((e) => e.totaal));
+  const share = (f: (e: (typeof evidence)[number]) => Decimal) => (lookBack.isZero() ? new Decimal(0) : sum(evidence.map((e) => f(e).times(e.totaal))).dividedBy(lookBack));
+  const observedNl = share((e) => e.waargenomenAandeel);
+  const scopeNl = share((e) => e.afbakeningAangenomenAandeel);
+  const agreementsNl = share((e) => e.afsprakenAandeel);
+  const withFigures = evidence.filter((e) => e.jarenMetCijfers.length > 0);
+  const waarneming: ObservedShare[] = evidence.map((e) => ({
+    provincie: e.provincie,
+    naam: provinceName(e.provincie),
+    waargenomen: e.waargenomenAandeel,
+    afbakeningAangenomen: e.afbakeningAangenomenAandeel,
+    uitAfspraken: e.afsprakenAandeel,
+    jaren: e.jarenMetCijfers,
+  }));
   const d = run.decomposition.find((x) => x.provincie === 'NL')!;
   const devs = run.result.plan.developments.map((x) => x.definitie.naam);
   const samenvatting = [
-    `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
+    `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen naar schatting ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
+    `Van de uitgaven in de terugblik ${history[0]}-${base} rust ${pct(observedNl)} op cijfers die de provincies zelf publiceerden` +
+      (scopeNl.isZero() ? '' : ` en ${pct(scopeNl)} op gepubliceerde programma's waarvan het natuurdeel is aangenomen`) +
+      `; ${withFigures.length} van de 12 provincies hebben eigen cijfers. ${pct(agreementsNl)} is afgeleid uit de afspraken over het geld: daar zijn uitgaven en inkomsten niet onafhankelijk en zegt de dekkingsgraad weinig.`,
     `In ${tot} is het tekort volgens dit scenario ${mln(nl(tot).tekort)} (dekkingsgraad ${pct(nl(tot).dekking)}); over ${van}-${tot} samen ${mln(cumulative)}.`,
     `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
@@ -137,7 +172,39 @@ export function reportModel(run: ScenarioRun): ReportModel {
     datakwaliteit,
     aannames,
     bronnen,
+    waarneming,
+    perProvincieToelichting: alikeNotes(run, tot, waarneming),
   };
+}
+
+/**
+ * Where provinces have the same coverage ratio (to four decimals) in the last year, or no figures
+ * of their own at all, say why: they share an estimate, not a finding.
+ */
+function alikeNotes(run: ScenarioRun, year: number, waarneming: readonly ObservedShare[]): string[] {
+  const notes: string[] = [];
+  const without = waarneming.filter((w) => w.jaren.length === 0);
+  const little = waarneming.filter((w) => w.jaren.length > 0 && w.waargenomen.plus(w.afbakeningAangenomen).lessThan(new Decimal('0.05')));
+  if (little.length > 0) {
+    notes.push(
+      `${little.map((w) => w.naam).join(', ')}: minder dan 5% van de uitgaven in de terugblik rust op eigen cijfers; de rest zijn landelijke bedragen verdeeld met verdeelsleutels. Verschillen met andere provincies komen dan vooral uit die sleutels, niet uit waarnemingen.`,
+    );
+  }
+  if (without.length > 0) {
+    notes.push(
+      `${without.map((w) => w.naam).join(', ')}: geen eigen gepubliceerde uitgaven in de gegevens. De uitgaven zijn landelijke bedragen verdeeld met verdeelsleutels; verschillen met andere provincies komen alleen uit die sleutels.`,
+    );
+  }
+  const cell = (p: RegionCode) => (run.comparison ? run.comparison.row('C0', p, year, 'dekkingsgraad') : run.result.cell(p, year, 'dekkingsgraad')).bedrag_eur;
+  const groups = new Map<string, string[]>();
+  for (const p of PROVINCE_CODES) {
+    const k = cell(p).toDecimalPlaces(4).toString();
+    groups.set(k, [...(groups.get(k) ?? []), provinceName(p)]);
+  }
+  for (const [k, names] of groups) {
+    if (names.length > 1) notes.push(`${names.join(', ')} hebben in ${year} dezelfde dekkingsgraad (${pct(new Decimal(k))}): zij delen dezelfde schatting, het is geen waarneming.`);
+  }
+  return notes;
 }
 
 /** A parameter value in its unit, for the assumptions table: amounts in mln, fractions as they are. */

@@ -14,6 +14,8 @@ const PROVS = ['PV20', 'PV21', 'PV22', 'PV23', 'PV24', 'PV25', 'PV26', 'PV27', '
 const NAMES = ['Groningen', 'Fryslân', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
 /** Land areas 1..12 × 100 km2, so shares are easy to check by hand (sum 7800). */
 export const MINI_AREA = PROVS.map((_, i) => (i + 1) * 100);
+/** EHS areas 12..1 × 1000 ha, in the other order, so a key by EHS differs from one by land area (sum 78000). */
+export const MINI_EHS = PROVS.map((_, i) => (12 - i) * 1000);
 
 export function miniFiles(overrides: Record<string, string> = {}): DataFileInput[] {
   const files: Record<string, string> = {
@@ -25,6 +27,8 @@ export function miniFiles(overrides: Record<string, string> = {}): DataFileInput
     'provincies.csv':
       'provincie,naam,kenmerk,jaar,waarde,eenheid,status,bron,vindplaats,methode\n' +
       PROVS.map((p, i) => `${p},${NAMES[i]},oppervlakte_land,2020,${MINI_AREA[i]},km2,realisatie,t-cbs,Tabel 1,`).join('\n') +
+      '\n' +
+      PROVS.map((p, i) => `${p},${NAMES[i]},ehs_ha_2006,2006,${MINI_EHS[i]},ha,realisatie,t-cbs,Tabel 3,`).join('\n') +
       '\n',
     'macro.csv':
       'reeks,publicatie,publicatiedatum,jaar,waarde,eenheid,status,bron,vindplaats,methode\n' +
@@ -62,7 +66,8 @@ export function miniFiles(overrides: Record<string, string> = {}): DataFileInput
       'naam,waarde,eenheid,status,bron,methode\n' +
       'aandeel_verwerving_in_ontwikkeling,0.5,fractie,aanname,,test\n' +
       'aandeel_uitvoering,10,%,aanname,,test\n' +
-      'herstel_voor_programma_natuur,0,EUR mln,aanname,,test\n',
+      'herstel_voor_programma_natuur,0,EUR mln,aanname,,test\n' +
+      'niveau.dekking_voor_gemiddelde,50,%,aanname,,test\n',
     ...overrides,
   };
   return Object.entries(files).map(([name, text]) => file(name, text));
