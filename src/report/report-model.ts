@@ -113,7 +113,10 @@ export function reportModel(run: ScenarioRun): ReportModel {
     `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen naar schatting ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
     `Van de uitgaven in de terugblik ${history[0]}-${base} rust ${pct(observedNl)} op cijfers die de provincies zelf publiceerden` +
       (scopeNl.isZero() ? '' : ` en ${pct(scopeNl)} op gepubliceerde programma's waarvan het natuurdeel is aangenomen`) +
-      `; ${withFigures.length} van de 12 provincies hebben eigen cijfers. ${pct(agreementsNl)} is afgeleid uit de afspraken over het geld: daar zijn uitgaven en inkomsten niet onafhankelijk en zegt de dekkingsgraad weinig.`,
+      `; ${withFigures.length} van de 12 provincies hebben eigen cijfers (${[...waarneming]
+        .sort((a, b) => b.waargenomen.plus(b.afbakeningAangenomen).comparedTo(a.waargenomen.plus(a.afbakeningAangenomen)))
+        .map((w) => `${w.naam} ${pct(w.waargenomen.plus(w.afbakeningAangenomen))}`)
+        .join(', ')}). ${pct(agreementsNl)} is afgeleid uit de afspraken over het geld: daar zijn uitgaven en inkomsten niet onafhankelijk en zegt de dekkingsgraad weinig.`,
     `In ${tot} is het tekort volgens dit scenario ${mln(nl(tot).tekort)} (dekkingsgraad ${pct(nl(tot).dekking)}); over ${van}-${tot} samen ${mln(cumulative)}.`,
     `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
