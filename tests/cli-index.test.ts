@@ -135,6 +135,9 @@ describe('natuurpact constructies', () => {
     const late = await run('constructies', '--tot', '2051', '--constructie', 'C3');
     expect(late.code).toBe(2);
     expect(late.err).toBe('fout: --tot 2051: de constructies (C0, C3) worden doorgerekend van 2024 tot en met 2050; 2051 valt daarbuiten\n');
+    const target = await run('constructies', '--doeljaar', '2035', '--constructie', 'C1');
+    expect(target.code).toBe(2);
+    expect(target.err).toBe('fout: --doeljaar 2035: de constructies (C0, C1) lopen van 2026 tot en met --tot 2030; 2035 valt daarbuiten\n');
   });
   test('--constructie: only the chosen ones beside C0; an unknown id is a usage error with the choices', async () => {
     const r = await run('constructies', '--constructie', 'C3,C4', '--csv');

@@ -41,6 +41,8 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
         throw new UsageError(`--tot ${tot}: de constructies (${names}) worden doorgerekend van ${HISTORY_LAST_YEAR + 1} tot en met ${MAX_LAST_YEAR}; ${tot} valt daarbuiten`);
       }
       if (van <= HISTORY_LAST_YEAR || van > tot) throw new UsageError(`--van ${van}: het vergelijkingsvenster van de constructies (${names}) loopt van ${HISTORY_LAST_YEAR + 1} tot en met --tot ${tot}`);
+      const start = Math.min(...constructions.filter((c) => c.id !== 'C0').map((c) => c.start), tot);
+      if (target < start || target > tot) throw new UsageError(`--doeljaar ${target}: de constructies (${names}) lopen van ${start} tot en met --tot ${tot}; ${target} valt daarbuiten`);
       const result = runScenario({ naam: 'basis', tot }, data);
       const cmp = compareConstructions(result, constructions, { van, tot });
       if (opts.csv) {
