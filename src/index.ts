@@ -28,11 +28,14 @@ export { DEVELOPMENTS, DEVELOPMENT_NAMES, type ParameterValue } from './core/mod
 export { valueAt, describeInput, type ParameterInput, type TimedValue, type DatedValues, type PerProvince, type Dimension } from './core/parameter.js';
 export { assumptionDimensions } from './core/assumption-dimensions.js';
 export { LINES, COST_TASKS as MODEL_COST_TASKS, INCOME_STREAMS, type Line } from './core/model/lines.js';
-export { decomposeGap, type GapDecomposition } from './core/model/decompose.js';
+export { decomposeGap, type GapDecomposition, type DevelopmentPart, type GapSource } from './core/model/decompose.js';
+export { ownContributionPart } from './core/model/own-contribution.js';
 export { compileFast, evaluateFast, type FastPlan } from './core/model/fast.js';
 export { allocateWholeEuros } from './core/allocation/largest-remainder.js';
 export { compileFormula, checkFormula } from './core/allocation/formula.js';
 export { keyShares, indicators, type KeySpec } from './core/allocation/keys.js';
 export { constructionYear, opcentenRoom, type Construction, type ConstructionRule, type GenericConstruction } from './core/constructions/construction.js';
-export { shippedConstructions, CONSTRUCTION_START } from './core/constructions/shipped.js';
-export { compareConstructions, whatWouldItTake, COMPARISON_LINES, type Comparison, type ComparisonRow, type ConstructionSummary, type SolverAnswer } from './core/constructions/compare.js';
+export { shippedConstructions, CONSTRUCTION_START, AU_KEY_NAME } from './core/constructions/shipped.js';
+export { compareConstructions, whatWouldItTake, COMPARISON_LINES, CONSTRUCTION_LINES, type Comparison, type ComparisonLine, type ComparisonRow, type ConstructionSummary, type SolverAnswer } from './core/constructions/compare.js';
+export { explainConstructionCell, type ConstructionExplanation } from './core/constructions/explain.js';
+export { skpFactor } from './core/constructions/skp-index.js';

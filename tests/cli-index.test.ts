@@ -105,13 +105,46 @@ describe('natuurpact constructies', () => {
     expect(r.code).toBe(0);
     for (const id of ['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']) expect(r.out).toContain(`${id} `);
     expect(r.out).toContain('PV31 Limburg');
-    expect(r.out).toContain('Wat is nodig om het landelijke tekort in 2030 op nul te brengen');
+    expect(r.out).toContain('Wat is nodig om het landelijke netto tekort in 2030 op nul te brengen');
+    // The AU key of C2 is not published in our data: the assumption is printed.
+    expect(r.out).toContain('C2 AU-sleutel: de verdeling van de algemene uitkering per provincie (circulaire Provinciefonds) is niet gevonden');
   });
-  test('--csv: one row per construction and region', async () => {
+  test('--csv: one row per construction and region; C3 and C4 differ by their administrative cost only', async () => {
     const r = await run('constructies', '--csv');
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('constructie,provincie,tekort_cumulatief_eur,gemiddelde_dekkingsgraad,verschil_met_c0_eur,volatiliteit,aandeel_geoormerkt,uitvoeringslasten_eur');
+    const header = lines[0]!.split(',');
+    expect(header).toEqual(['constructie', 'provincie', 'tekort_cumulatief_eur', 'tekort_netto_cumulatief_eur', 'gemiddelde_dekkingsgraad', 'verschil_met_c0_eur', 'volatiliteit', 'aandeel_geoormerkt', 'onbesteed_eur', 'uitvoeringslasten_eur', 'eigen_inkomsten_eur']);
     expect(lines).toHaveLength(1 + 8 * 13);
-    expect(lines.find((l) => l.startsWith('C0,NL,'))!.split(',')[4]).toBe('0.00');
+    const nl = (id: string) => Object.fromEntries(lines.find((l) => l.startsWith(`${id},NL,`))!.split(',').map((v, i) => [header[i], v]));
+    expect(nl('C0').verschil_met_c0_eur).toBe('0.00');
+    // Same envelope and underspend: same gap; netto = gap + burden (2% for C3, 1% for C4).
+    expect(nl('C3').tekort_cumulatief_eur).toBe(nl('C4').tekort_cumulatief_eur);
+    expect(nl('C3').tekort_netto_cumulatief_eur).not.toBe(nl('C4').tekort_netto_cumulatief_eur);
+    for (const id of ['C3', 'C4']) {
+      expect(Number(nl(id).tekort_netto_cumulatief_eur)).toBeCloseTo(Number(nl(id).tekort_cumulatief_eur) + Number(nl(id).uitvoeringslasten_eur), 2);
+    }
+    // C7: own revenue beside the Rijk money, the gap as in C0.
+    expect(nl('C7').tekort_cumulatief_eur).toBe(nl('C0').tekort_cumulatief_eur);
+    expect(Number(nl('C7').eigen_inkomsten_eur)).toBeGreaterThan(0);
+  });
+  test('--tot 2050 works for every construction; a year past 2050 is a Dutch error naming the constructions and the year', async () => {
+    const r = await run('constructies', '--tot', '2050', '--csv');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1 + 8 * 13);
+    const late = await run('constructies', '--tot', '2051', '--constructie', 'C3');
+    expect(late.code).toBe(2);
+    expect(late.err).toBe('fout: --tot 2051: de constructies (C0, C3) worden doorgerekend van 2024 tot en met 2050; 2051 valt daarbuiten\n');
+    const target = await run('constructies', '--doeljaar', '2035', '--constructie', 'C1');
+    expect(target.code).toBe(2);
+    expect(target.err).toBe('fout: --doeljaar 2035: de constructies (C0, C1) lopen van 2026 tot en met --tot 2030; 2035 valt daarbuiten\n');
+  });
+  test('--constructie: only the chosen ones beside C0; an unknown id is a usage error with the choices', async () => {
+    const r = await run('constructies', '--constructie', 'C3,C4', '--csv');
+    expect(r.code).toBe(0);
+    expect(new Set(r.out.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['C0', 'C3', 'C4']));
+    const bad = await run('constructies', '--constructie', 'C9');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("fout: --constructie: onbekende constructie 'C9'; kies uit C0, C1, C2, C3, C4, C5, C6, C7\n");
   });
 });

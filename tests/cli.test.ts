@@ -118,3 +118,48 @@ describe('natuurpact run', () => {
     expect(blocked.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('--constructie on every command that shows results', () => {
+  const scenario = join('scenarios', 'basis.yaml');
+  test('vergelijk: both scenarios under the chosen construction, and the construction lines with it', async () => {
+    const r = await run('vergelijk', scenario, join('scenarios', 'bouwsteen-natuur.yaml'), '--constructie', 'C3', '--post', 'tekort.netto', '--csv');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('provincie,jaar,constructie,post,basis_eur,bouwsteen-natuur_eur,verschil_eur');
+    expect(lines.slice(1).every((l) => l.split(',')[2] === 'C3' && l.split(',')[3] === 'tekort.netto')).toBe(true);
+    // The bouwsteen (200 mln a year from 2026, natuurpact.csv bouwsteen_beheer.vraag) lowers the national gap by that
+    // amount, shared over 12 provinces in cents: at most 12 × 0,5 cent off.
+    const nl2028 = lines.find((l) => l.startsWith('NL,2028,'))!.split(',');
+    expect(Math.abs(Number(nl2028[6]) + 200_000_000)).toBeLessThanOrEqual(0.06);
+    const table = await run('vergelijk', scenario, scenario);
+    expect(table.out).toMatch(/^tekort in de status quo \(C0; kies een constructie met --constructie\)/);
+  });
+  test('uitleg: a cell under a construction, with its rule and the construction\'s assumptions', async () => {
+    const r = await run('uitleg', scenario, '--provincie', 'PV22', '--jaar', '2028', '--post', 'onbesteed', '--constructie', 'C3');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^PV22 2028 onbesteed onder C3 = /);
+    expect(r.out).toContain('het werk schuift op, dus kosten en inkomsten dalen samen en het tekort verandert niet');
+    expect(r.out).toContain('aanname C3 onderbesteding');
+  });
+  test('run: the chosen constructions replace the scenario\'s own; C0 is added as the basis', async () => {
+    const out = fs.mkdtempSync(join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'natuurpact-constructie-'));
+    const r = await run('run', scenario, '--constructie', 'C3,C4', '--formaat', 'csv,md', '--uit', out);
+    expect(r.code).toBe(0);
+    const csv = fs.readFileSync(join(out, 'basis', 'resultaten.csv'), 'utf8');
+    expect(new Set(csv.trim().split('\n').slice(1).map((l) => l.split(',')[1]))).toEqual(new Set(['C0', 'C3', 'C4']));
+    expect(fs.readFileSync(join(out, 'basis', 'rapport.md'), 'utf8')).toContain('## Constructies vergeleken');
+  });
+  test('an unknown construction, or a construction line without --constructie, is a usage error', async () => {
+    const bad = await run('uitleg', scenario, '--provincie', 'PV22', '--jaar', '2028', '--constructie', 'C9');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("fout: --constructie: onbekende constructie 'C9'; kies uit C0, C1, C2, C3, C4, C5, C6, C7\n");
+    const line = await run('uitleg', scenario, '--provincie', 'PV22', '--jaar', '2028', '--post', 'tekort.netto');
+    expect(line.code).toBe(2);
+    expect(line.err).toBe("fout: post 'tekort.netto' bestaat alleen bij een constructie; geef --constructie\n");
+    const two = await run('vergelijk', scenario, scenario, '--constructie', 'C3,C4');
+    expect(two.code).toBe(2);
+    expect(two.err).toBe("fout: --constructie verwacht hier één constructie, gevonden 'C3,C4'\n");
+  });
+});

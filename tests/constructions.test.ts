@@ -8,9 +8,13 @@ import { describe, expect, test } from 'vitest';
 import { checkFormula, compileFormula } from '../src/core/allocation/formula.js';
 import { keyShares } from '../src/core/allocation/keys.js';
 import { allocateWholeEuros } from '../src/core/allocation/largest-remainder.js';
-import { compareConstructions, whatWouldItTake } from '../src/core/constructions/compare.js';
+import { compareConstructions, whatWouldItTake, type ComparisonLine } from '../src/core/constructions/compare.js';
 import { constructionIndex, constructionYear, nationalAmount, opcentenRoom, type Construction, type GenericConstruction } from '../src/core/constructions/construction.js';
-import { AU_KEY_PROXY, shippedConstructions } from '../src/core/constructions/shipped.js';
+import { explainConstructionCell } from '../src/core/constructions/explain.js';
+import { AU_KEY_PROXY, auKey, shippedConstructions } from '../src/core/constructions/shipped.js';
+import { skpFactor } from '../src/core/constructions/skp-index.js';
+import { macroValue } from '../src/core/indexation/series.js';
+import type { Dataset, DriverFact, KeyShare } from '../src/core/dataset.js';
 import { Decimal, dec, sum } from '../src/core/decimal.js';
 import { indexFactor } from '../src/core/indexation/index.js';
 import { LINES } from '../src/core/model/lines.js';
@@ -125,10 +129,13 @@ describe('shipped constructions, by hand', () => {
     const expected = sq2025.times(ledger.get(2026)!).times(ledger.get(2027)!);
     expect(total(byId('C2'), 2027).equals(expected.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
   });
-  test('C3: 95% kept (5% underspend returns), 2% of it in administrative burden', () => {
+  test('C3: the whole nominal amount is allocated; 5% of it is shown as unspent (not lost), 2% as administrative burden', () => {
     const y = amounts(byId('C3'), 2028);
-    expect(sum([...y.inkomsten.values()]).equals(sq2025.times('0.95').toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
-    for (const p of PROVINCE_CODES) expect(y.uitvoeringslasten.get(p)!.equals(y.inkomsten.get(p)!.times('0.02').toDecimalPlaces(2))).toBe(true);
+    expect(sum([...y.inkomsten.values()]).equals(sq2025.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
+    for (const p of PROVINCE_CODES) {
+      expect(y.onbesteed.get(p)!.equals(y.inkomsten.get(p)!.times('0.05').toDecimalPlaces(2))).toBe(true);
+      expect(y.uitvoeringslasten.get(p)!.equals(y.inkomsten.get(p)!.times('0.02').toDecimalPlaces(2))).toBe(true);
+    }
     expect(y.geoormerkt).toBe(true);
   });
   test('C5: (2025 amount + 200 mln from 2026) × lpo factors of 2026 and 2027', () => {
@@ -136,25 +143,56 @@ describe('shipped constructions, by hand', () => {
     const lpo = (y: number) => indexFactor('lpo', y, data).factor;
     expect(total(c, 2027).equals(sq2025.plus(200_000_000).times(lpo(2026)).times(lpo(2027)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
   });
-  test('C6: follows the nature cost index and the share in beheer costs', () => {
+  test('C6: the SKP update, not the model cost index, and shares of published hectares, not of estimated costs', () => {
     const c = byId('C6');
     const rule = c.regel as GenericConstruction;
-    expect(nationalAmount(c, rule, result, 2028).equals(sq2025.times(constructionIndex('kostenindex', {}, result, 2025, 2028)))).toBe(true);
-    const share = result.cell('PV25', 2028, 'kosten.natuurbeheer').bedrag_eur.plus(result.cell('PV25', 2028, 'kosten.anlb').bedrag_eur)
-      .dividedBy(result.cell('NL', 2028, 'kosten.natuurbeheer').bedrag_eur.plus(result.cell('NL', 2028, 'kosten.anlb').bedrag_eur));
+    expect(rule.indexatie.regel).toBe('skp');
+    expect(nationalAmount(c, rule, result, 2028).equals(sq2025.times(skpFactor(2026, data).factor).times(skpFactor(2027, data).factor).times(skpFactor(2028, data).factor))).toBe(true);
+    // EHS area per province, WLO 2006 figure 9.2 (provincies.csv, ehs_ha_2006), in 1.000 ha:
+    // 11 + 39 + 48 + 44 + 20 + 125 + 24 + 41 + 25 + 10 + 88 + 38 = 513; Gelderland 125 / 513.
+    const share = dec(125).dividedBy(513);
     expect(amounts(c, 2028).inkomsten.get('PV25')!.minus(nationalAmount(c, rule, result, 2028).times(share)).abs().lessThan(1)).toBe(true);
+    expect(c.aannames.map((a) => a.naam)).toEqual(['standaardkosten', 'hectares']);
   });
-  test('C7: status quo + 10% of the room under the opcenten maximum', () => {
+  test('the SKP update: a published figure wins; otherwise 1 + w_loon × CAO Bos en Natuur + w_prijs × cpi', () => {
+    // 2025: CAO Bos en Natuur +4,0% (kostendrivers.csv, dr-vbne-cao2024), lpo weights 0,5 / 0,5 (aannames.csv).
+    const cpi2025 = macroValue(data, 'cpi', 2025).waarde;
+    expect(skpFactor(2025, data).factor.equals(dec(1).plus(dec('0.5').times('0.04')).plus(dec('0.5').times(cpi2025)))).toBe(true);
+    const published: DriverFact = { ...data.kostendrivers.find((d) => d.driver === 'cao_bos_natuur')!, driver: 'skp_actualisatie', jaar: 2025, waarde: dec('0.031') };
+    const withSkp: Dataset = { ...data, kostendrivers: [...data.kostendrivers, published] };
+    expect(skpFactor(2025, withSkp).factor.equals(dec('1.031'))).toBe(true);
+    expect(skpFactor(2025, withSkp).explanation).toContain('gepubliceerde actualisatie');
+  });
+  test('C7: the status quo Rijk money, and beside it 10% of the room under the opcenten maximum as own revenue', () => {
     // Groningen: revenue 64,4 mln (2023), tariff 95,7 (2024), maximum 138,30 (2024) raised with the CPI of 2025 and 2026.
     const cpi = (y: number) => indexFactor('cpi', y, data).factor;
     const max2026 = dec('138.30').times(cpi(2025)).times(cpi(2026));
     const room = dec('64.4').times(1e6).times(max2026.dividedBy('95.7').minus(1));
     expect(opcentenRoom(result, 'PV20', 2026).room.equals(room)).toBe(true);
-    const expected = result.cell('PV20', 2026, 'inkomsten.natuurpact').bedrag_eur.plus(room.times('0.1').toDecimalPlaces(2));
-    expect(amounts(byId('C7'), 2026).inkomsten.get('PV20')!.equals(expected)).toBe(true);
+    const y = amounts(byId('C7'), 2026);
+    expect(y.inkomsten.get('PV20')!.equals(result.cell('PV20', 2026, 'inkomsten.natuurpact').bedrag_eur)).toBe(true);
+    expect(y.eigenInkomsten.get('PV20')!.equals(room.times('0.1').toDecimalPlaces(2))).toBe(true);
   });
-  test('C4: a fixed nominal envelope, 95% kept, shared by the development tasks', () => {
-    expect(total(byId('C4'), 2030).equals(sq2025.times('0.95').toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
+  test('C4: a fixed nominal envelope, shared by the development tasks over the fund so far', () => {
+    const c = byId('C4');
+    expect(total(c, 2030).equals(sq2025.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN))).toBe(true);
+    const tasks = (p: RegionCode) => sum([2026, 2027, 2028, 2029, 2030].flatMap((y) => (['verwerving', 'inrichting', 'herstel'] as const).map((t) => result.cell(p, y, `kosten.${t}`).bedrag_eur)));
+    const share = tasks('PV23').dividedBy(tasks('NL'));
+    expect(amounts(c, 2030).inkomsten.get('PV23')!.minus(total(c, 2030).times(share)).abs().lessThan(1)).toBe(true);
+  });
+  test('C2: the AU key is the published one when sleutels.csv has it for all twelve provinces, else a labelled stand-in', () => {
+    expect(auKey(data).sleutel).toEqual(AU_KEY_PROXY);
+    expect(byId('C2').aannames.map((a) => a.naam)).toEqual(['AU-sleutel']);
+    // A user's key (here: the same weight 0,5 for every province, so 1/12 each after normalising) replaces the stand-in, and the assumption goes.
+    const template = data.sleutels[0]!;
+    const own: KeyShare[] = PROVINCE_CODES.map((p) => ({ ...template, sleutel: 'algemene_uitkering', provincie: p, waarde: dec('0.5'), status: 'begroting' }));
+    const withKey: Dataset = { ...data, sleutels: [...data.sleutels, ...own] };
+    const c2 = shippedConstructions(withKey).find((c) => c.id === 'C2')!;
+    expect(c2.aannames).toEqual([]);
+    const r = runScenario({ naam: 'basis' }, withKey);
+    const at2030 = keyShares({ soort: 'gepubliceerd', sleutel: 'algemene_uitkering' }, r, 2030);
+    for (const p of PROVINCE_CODES) expect(at2030.shares.get(p)!.equals(dec(1).dividedBy(12))).toBe(true);
+    expect(at2030.status).toBe('begroting');
   });
 });
 
@@ -175,21 +213,85 @@ describe('comparison', () => {
     expect(s).toHaveLength(shipped.length * 13);
     for (const x of s.filter((x) => x.constructie === 'C0')) expect(x.verschilMetC0.isZero()).toBe(true);
     for (const x of s) {
-      expect(x.verschilMetC0.equals(x.cumulatiefTekort.minus(s.find((y) => y.constructie === 'C0' && y.provincie === x.provincie)!.cumulatiefTekort))).toBe(true);
+      expect(x.verschilMetC0.equals(x.cumulatiefTekortNetto.minus(s.find((y) => y.constructie === 'C0' && y.provincie === x.provincie)!.cumulatiefTekortNetto))).toBe(true);
+      expect(x.cumulatiefTekortNetto.equals(x.cumulatiefTekort.plus(x.uitvoeringslasten))).toBe(true);
     }
     const c3 = s.find((x) => x.constructie === 'C3' && x.provincie === 'NL')!;
     expect(c3.uitvoeringslasten.greaterThan(0)).toBe(true);
     expect(c3.aandeelGeoormerkt.greaterThan(s.find((x) => x.constructie === 'C1' && x.provincie === 'NL')!.aandeelGeoormerkt)).toBe(true);
   });
-  test('identities hold in every construction: gap = costs − income; NL = sum', () => {
+  test('identities hold in every construction: gap = costs − income; netto = gap + burden; own revenue outside income; NL = sum', () => {
     for (const c of shipped) {
       for (const y of [2024, 2027, 2030]) {
-        const k = cmp.row(c.id, 'NL', y, 'kosten.totaal').bedrag_eur;
-        const i = cmp.row(c.id, 'NL', y, 'inkomsten.totaal').bedrag_eur;
-        expect(cmp.row(c.id, 'NL', y, 'tekort').bedrag_eur.equals(k.minus(i))).toBe(true);
-        expect(i.equals(sum(PROVINCE_CODES.map((p) => cmp.row(c.id, p, y, 'inkomsten.totaal').bedrag_eur)))).toBe(true);
+        for (const p of [...PROVINCE_CODES, 'NL'] as RegionCode[]) {
+          const at = (l: ComparisonLine) => cmp.row(c.id, p, y, l).bedrag_eur;
+          expect(at('tekort').equals(at('kosten.totaal').minus(at('inkomsten.totaal')))).toBe(true);
+          expect(at('tekort.netto').equals(at('tekort').plus(at('uitvoeringslasten')))).toBe(true);
+          const streams = (['inkomsten.natuurpact', 'inkomsten.programma_natuur', 'inkomsten.overig_rijk', 'inkomsten.eu', 'inkomsten.constructie'] as const).map(at);
+          expect(at('inkomsten.totaal').equals(sum(streams))).toBe(true);
+        }
+        for (const l of ['inkomsten.totaal', 'onbesteed', 'uitvoeringslasten', 'eigen_inkomsten', 'tekort.waarvan_eigen_bijdrage'] as const) {
+          expect(cmp.row(c.id, 'NL', y, l).bedrag_eur.equals(sum(PROVINCE_CODES.map((p) => cmp.row(c.id, p, y, l).bedrag_eur))), `${c.id} ${y} ${l}`).toBe(true);
+        }
       }
     }
+  });
+  test('underspend is never a gap: C3 has the gap of C1 nationally (same nominal amount), and only its burden on top', () => {
+    for (const y of [2026, 2028, 2030]) {
+      expect(cmp.row('C3', 'NL', y, 'tekort').bedrag_eur.equals(cmp.row('C1', 'NL', y, 'tekort').bedrag_eur)).toBe(true);
+      expect(cmp.row('C3', 'NL', y, 'onbesteed').bedrag_eur.greaterThan(0)).toBe(true);
+    }
+  });
+  test('C3 and C4 differ by their administrative cost: the same gap, 2% against 1% burden in tekort.netto', () => {
+    const c3 = cmp.samenvatting.find((x) => x.constructie === 'C3' && x.provincie === 'NL')!;
+    const c4 = cmp.samenvatting.find((x) => x.constructie === 'C4' && x.provincie === 'NL')!;
+    expect(c3.cumulatiefTekort.equals(c4.cumulatiefTekort)).toBe(true);
+    expect(c3.cumulatiefTekortNetto.minus(c4.cumulatiefTekortNetto).equals(c3.uitvoeringslasten.minus(c4.uitvoeringslasten))).toBe(true);
+    // 2% and 1% of the same envelope: C3's burden is twice C4's, within the rounding of 12 provinces × 5 years to cents.
+    expect(c3.uitvoeringslasten.minus(c4.uitvoeringslasten.times(2)).abs().lessThanOrEqualTo('0.6')).toBe(true);
+  });
+  test('C7 is reported apart: its gap is that of C0; its own revenue is not in the income', () => {
+    for (const y of [2026, 2030]) {
+      for (const p of [...PROVINCE_CODES, 'NL'] as RegionCode[]) {
+        expect(cmp.row('C7', p, y, 'tekort').bedrag_eur.equals(cmp.row('C0', p, y, 'tekort').bedrag_eur)).toBe(true);
+        expect(cmp.row('C7', p, y, 'inkomsten.totaal').bedrag_eur.equals(cmp.row('C0', p, y, 'inkomsten.totaal').bedrag_eur)).toBe(true);
+      }
+      expect(cmp.row('C7', 'NL', y, 'eigen_inkomsten').bedrag_eur.greaterThan(0)).toBe(true);
+    }
+  });
+  test('the agreed own part of the gap is recomputed per construction: min(agreement, max(gap, 0)) per province', () => {
+    for (const c of shipped) {
+      for (const p of PROVINCE_CODES) {
+        const gap = cmp.row(c.id, p, 2030, 'tekort').bedrag_eur;
+        const agreed = result.agreedContribution(p, 2030).bedrag_eur;
+        const expected = gap.lessThanOrEqualTo(0) ? dec(0) : gap.lessThan(agreed) ? gap : agreed;
+        expect(cmp.row(c.id, p, 2030, 'tekort.waarvan_eigen_bijdrage').bedrag_eur.equals(expected), `${c.id} ${p}`).toBe(true);
+      }
+    }
+  });
+  test('a construction cell explains itself; untouched lines as in the status quo', () => {
+    const e = explainConstructionCell(cmp, result, { constructie: 'C3', provincie: 'PV22', jaar: 2028, post: 'tekort.netto' });
+    expect(e.waarde.equals(cmp.row('C3', 'PV22', 2028, 'tekort.netto').bedrag_eur)).toBe(true);
+    expect(e.regel).toMatch(/^tekort \+ uitvoeringslasten/);
+    const u = explainConstructionCell(cmp, result, { constructie: 'C2', provincie: 'PV22', jaar: 2028, post: 'inkomsten.constructie' });
+    expect(u.invoer.some((i) => i.omschrijving.includes('AU-sleutel'))).toBe(true);
+    const k = explainConstructionCell(cmp, result, { constructie: 'C3', provincie: 'PV22', jaar: 2028, post: 'kosten.herstel' });
+    expect(k.regel).toContain('C3 verandert deze post niet');
+  });
+});
+
+describe('runs to 2050 and out-of-range years', () => {
+  const long = runScenario({ naam: 'basis', tot: 2050 }, data);
+  test('every shipped construction runs to 2050', () => {
+    const c = compareConstructions(long, shipped);
+    expect(c.venster).toEqual({ van: 2024, tot: 2050 });
+    for (const x of shipped) expect(c.row(x.id, 'NL', 2050, 'tekort.netto').bedrag_eur.isFinite()).toBe(true);
+  });
+  test('a key that cannot share, or a year outside the run, is a Dutch error naming the construction and the year', () => {
+    // Buying land stops after 2027 in the status quo: a key on verwerving alone has nothing to share in 2028.
+    const onlyBuying: Construction = { ...byId('C4'), id: 'C9', naam: 'Verwervingsfonds', regel: { ...(byId('C4').regel as GenericConstruction), sleutel: { soort: 'taak', taken: ['verwerving'] } } };
+    expect(() => constructionYear(onlyBuying, long, 2028)).toThrow("constructie C9 (Verwervingsfonds), jaar 2028: sleutel 'taak': de kosten van verwerving in 2028 tellen op tot 0; kan niet verdelen");
+    expect(() => constructionYear(byId('C3'), result, 2031)).toThrow('constructie C3 (Specifieke uitkering (SPUK) naar het model Programma Natuur): jaar 2031 valt buiten de doorrekening (2014-2030)');
   });
 });
 
@@ -198,7 +300,8 @@ describe('what would it take', () => {
   const gapAt = (c: Construction, basis: Decimal, region: RegionCode = 'NL') => {
     const cy = constructionYear(c, result, 2030, { basis });
     const ps = region === 'NL' ? PROVINCE_CODES : [region];
-    return sum(ps.map((p) => result.cell(p, 2030, 'tekort').bedrag_eur.plus(result.cell(p, 2030, 'inkomsten.natuurpact').bedrag_eur).minus(cy.inkomsten.get(p as never)!)));
+    // The net gap: tekort with the construction's money instead of the status quo nature money, plus its burden.
+    return sum(ps.map((p) => result.cell(p, 2030, 'tekort').bedrag_eur.plus(result.cell(p, 2030, 'inkomsten.natuurpact').bedrag_eur).minus(cy.inkomsten.get(p as never)!).plus(cy.uitvoeringslasten.get(p as never)!)));
   };
   test.each(generic.map((c) => c.id))('%s: the base amount closes the national gap in 2030 within 1 euro', (id) => {
     const c = byId(id);

@@ -68,6 +68,40 @@ describe('shipped scenarios end to end', () => {
   });
 });
 
+describe('the decomposition in resultaten.csv', () => {
+  test.each(names)('%s: per construction, region and year the parts add up to the change of the gap, and the developments to the new tasks, to the cent', (name) => {
+    const lines = readFileSync(join(first, name, 'resultaten.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const cents = (x: string) => Math.round(Number(x) * 100);
+    const cell = new Map<string, number>(lines.map((r) => [`${r[1]}|${r[2]}|${r[3]}|${r[4]}`, cents(r[5]!)]));
+    const groups = new Set(lines.filter((r) => r[4] === 'ontleding.totaal').map((r) => `${r[1]}|${r[2]}|${r[3]}`));
+    expect(groups.size).toBeGreaterThan(0);
+    const perDevelopment = new Map<string, number>();
+    for (const r of lines.filter((x) => x[4]!.startsWith('ontleding.nieuwe_taken.'))) {
+      const g = `${r[1]}|${r[2]}|${r[3]}`;
+      perDevelopment.set(g, (perDevelopment.get(g) ?? 0) + cents(r[5]!));
+    }
+    for (const g of groups) {
+      const at = (post: string) => cell.get(`${g}|${post}`)!;
+      const [constructie, provincie] = g.split('|');
+      expect(at('ontleding.prijs') + at('ontleding.volume') + at('ontleding.nieuwe_taken') + at('ontleding.financiering'), g).toBe(at('ontleding.totaal'));
+      expect(perDevelopment.get(g) ?? 0, g).toBe(at('ontleding.nieuwe_taken'));
+      // The total is the change of this construction's gap since 2023.
+      expect(at('ontleding.totaal'), g).toBe(at('tekort') - cell.get(`${constructie}|${provincie}|2023|tekort`)!);
+    }
+  });
+  test('nhv-ambitie names its developments in the decomposition: CSV, report and workbook', async () => {
+    const csv = readFileSync(join(first, 'nhv-ambitie', 'resultaten.csv'), 'utf8');
+    expect(csv).toContain(',NL,2030,ontleding.nieuwe_taken.nhv,');
+    expect(readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8')).toContain('| provincie | nhv | faunaschade_groei | nnn_restopgave | nieuwe taken |');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(first, 'nhv-ambitie', 'resultaten.xlsx'));
+    const sheet = wb.getWorksheet('Ontleding')!;
+    // Three developments in F, G, H; nieuwe taken in I is their sum; J financiering; K the total.
+    expect((sheet.getRow(2).getCell(9).value as ExcelJS.CellFormulaValue).formula).toBe('SUM(F2:H2)');
+    expect((sheet.getRow(2).getCell(11).value as ExcelJS.CellFormulaValue).formula).toBe('D2+E2+I2+J2');
+  });
+});
+
 describe('parameters per year and per province in the reports', () => {
   test('gefaseerd-en-regionaal: the assumptions table and the workbook show the values as the model reads them', async () => {
     const md = readFileSync(join(first, 'gefaseerd-en-regionaal', 'rapport.md'), 'utf8');
@@ -96,11 +130,17 @@ describe('workbook', () => {
       if (i === 1) return;
       const jaar = row.getCell(1).value as number;
       const tekort = row.getCell(4).value as ExcelJS.CellFormulaValue;
-      const dekking = row.getCell(5).value as ExcelJS.CellFormulaValue;
+      const own = row.getCell(5).value as number;
+      const above = row.getCell(6).value as ExcelJS.CellFormulaValue;
+      const dekking = row.getCell(7).value as ExcelJS.CellFormulaValue;
       expect(tekort.formula).toBe(`B${i}-C${i}`);
       expect(tekort.result).toBeCloseTo(value('C0', 'NL', jaar, 'tekort'), 2);
+      expect(own).toBeCloseTo(value('C0', 'NL', jaar, 'tekort.waarvan_eigen_bijdrage'), 2);
+      expect(above.formula).toBe(`D${i}-E${i}`);
+      // exceljs reads a cached 0 back as no result (the file itself has <v>0</v>).
+      expect((above.result as number | undefined) ?? 0).toBeCloseTo(value('C0', 'NL', jaar, 'tekort') - value('C0', 'NL', jaar, 'tekort.waarvan_eigen_bijdrage'), 2);
       expect(dekking.result as number).toBeCloseTo(value('C0', 'NL', jaar, 'dekkingsgraad'), 12);
-      checked += 2;
+      checked += 4;
     });
     const perProvince = wb.getWorksheet('Per provincie')!;
     perProvince.eachRow((row, i) => {
@@ -113,12 +153,24 @@ describe('workbook', () => {
     const constructions = wb.getWorksheet('Constructies')!;
     constructions.eachRow((row, i) => {
       if (i === 1) return;
-      const f = row.getCell(8).value as ExcelJS.CellFormulaValue;
-      expect(f.formula).toMatch(/^C\d+-C\d+$/);
+      const netto = row.getCell(10).value as ExcelJS.CellFormulaValue;
+      expect(netto.formula).toBe(`C${i}+D${i}`);
+      const f = row.getCell(11).value as ExcelJS.CellFormulaValue;
+      expect(f.formula).toMatch(/^J\d+-J\d+$/);
+      checked += 2;
+    });
+    // natuurpact-2-0 has no developments: D prijs, E volume, F nieuwe taken, G financiering, H the total.
+    const decomposition = wb.getWorksheet('Ontleding')!;
+    decomposition.eachRow((row, i) => {
+      if (i === 1) return;
+      const total = row.getCell(8).value as ExcelJS.CellFormulaValue;
+      expect(total.formula).toBe(`D${i}+E${i}+F${i}+G${i}`);
+      const region = String((row.getCell(1).value as ExcelJS.CellRichTextValue).richText[0]!.text).slice(0, 4).trim();
+      expect(total.result).toBeCloseTo(value('C0', region === 'NL N' ? 'NL' : region, 2030, 'ontleding.totaal'), 2);
       checked++;
     });
     expect(checked).toBeGreaterThan(300);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Per provincie', 'Constructies', 'Terugblik', 'Resultaten', 'Aannames', 'Bronnen', 'Uitleg']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Per provincie', 'Constructies', 'Ontleding', 'Terugblik', 'Resultaten', 'Aannames', 'Bronnen', 'Uitleg']);
   });
 });
 

@@ -59,6 +59,11 @@ describe('the result table', () => {
             expect(v(r, p, y, 'tekort').equals(k.minus(i))).toBe(true);
             expect(k.equals(sum(COST_TASKS.map((t) => v(r, p, y, `kosten.${t}`))))).toBe(true);
             expect(v(r, p, y, 'dekkingsgraad').equals(i.dividedBy(k))).toBe(true);
+            if (p === 'NL') continue;
+            // Own money, one concept: the agreed contribution is a part of the gap, never more than it.
+            const gap = v(r, p, y, 'tekort');
+            const agreed = r.agreedContribution(p, y).bedrag_eur;
+            expect(v(r, p, y, 'tekort.waarvan_eigen_bijdrage').equals(gap.isNegative() ? dec(0) : gap.lessThan(agreed) ? gap : agreed), `${p} ${y}`).toBe(true);
           }
         }
         for (const p of REGIONS) {
@@ -101,6 +106,10 @@ describe('gap decomposition', () => {
         const d = decomposeGap(r, { provincie: region, van: a, tot: b });
         expect(d.prijs.plus(d.volume).plus(d.nieuweTaken).plus(d.financiering).equals(d.totaal)).toBe(true);
         expect(d.totaal.equals(v(r, region, b, 'tekort').minus(v(r, region, a, 'tekort')))).toBe(true);
+        // New tasks per development: one part per active development, adding up to the cent.
+        expect(d.perOntwikkeling.map((x) => x.naam)).toEqual(r.plan.developments.map((x) => x.definitie.naam));
+        expect(sum(d.perOntwikkeling.map((x) => x.bedrag)).equals(d.nieuweTaken)).toBe(true);
+        for (const x of d.perOntwikkeling) expect(x.bedrag.decimalPlaces()).toBeLessThanOrEqual(2);
       }),
       { numRuns: 25 },
     );
@@ -112,6 +121,29 @@ describe('gap decomposition', () => {
   });
   test('years before the base year are refused', () => {
     expect(() => decomposeGap(basis, { van: 2020 })).toThrow(/vanaf 2023/);
+  });
+  test('per development, by hand: 10 mln a year of exotics control from 2026 is 10 mln of new tasks in 2030; a funding-only development adds none', () => {
+    const r = runScenario({ naam: 'x', ontwikkelingen: { exoten_unielijst: { parameters: { bedrag_per_jaar: dec(10_000_000) } }, bouwsteen_beheer: {} } }, data);
+    const d = decomposeGap(r, { van: 2023, tot: 2030 });
+    const part = (n: string) => d.perOntwikkeling.find((x) => x.naam === n)!.bedrag;
+    // 10 mln shared over 12 provinces by their share of soorten, each share rounded to cents: at most 12 × 0,5 cent off.
+    expect(part('exoten_unielijst').minus(10_000_000).abs().lessThanOrEqualTo('0.06')).toBe(true);
+    expect(part('bouwsteen_beheer').isZero()).toBe(true);
+    expect(part('exoten_unielijst').plus(part('bouwsteen_beheer')).equals(d.nieuweTaken)).toBe(true);
+  });
+});
+
+describe('own money: one concept', () => {
+  test('the agreement is 65 mln a year nationally (Kamerstuk 33576 nr. 160, table, regel bijdrage provincies); a province that publishes its own contribution counts with that figure', () => {
+    for (const y of [2024, 2027, 2029]) expect(basis.agreedContribution('NL', y).bedrag_eur.minus(65_000_000).abs().lessThanOrEqualTo('0.06')).toBe(true);
+    // Limburg publishes 3,87 mln (2023) rising to 9,87 mln (2030) (inkomsten.csv, ng-nmflimburg-2022); its 2023 share of the 65 mln
+    // is 3,87 / 65, so in 2030 the national agreement is 65 − 3,87 + 9,87 = 71 mln.
+    expect(basis.agreedContribution('PV31', 2030).bedrag_eur.equals(9_870_000)).toBe(true);
+    expect(basis.agreedContribution('NL', 2030).bedrag_eur.minus(71_000_000).abs().lessThanOrEqualTo('0.06')).toBe(true);
+    expect(LINES).not.toContain('eigen_middelen');
+    const e = explain(basis, { provincie: 'PV22', jaar: 2026, post: 'tekort.waarvan_eigen_bijdrage' });
+    expect(e.regel).toMatch(/^min\(afgesproken eigen bijdrage, max\(tekort, 0\)\)/);
+    expect(e.invoer.some((i) => i.bron?.includes('ng-kst33576-160'))).toBe(true);
   });
 });
 
@@ -132,7 +164,7 @@ describe('monotonicity', () => {
 });
 
 describe('developments', () => {
-  const derived = new Set(['kosten.totaal', 'inkomsten.totaal', 'tekort', 'tekort.cumulatief', 'dekkingsgraad']);
+  const derived = new Set(['kosten.totaal', 'inkomsten.totaal', 'tekort', 'tekort.waarvan_eigen_bijdrage', 'tekort.cumulatief', 'dekkingsgraad']);
   test.each(DEVELOPMENTS.map((d) => d.naam))('%s changes exactly the lines it claims, never history', (naam) => {
     const def = DEVELOPMENTS.find((d) => d.naam === naam)!;
     const params: Record<string, Decimal> = naam === 'exoten_unielijst' ? { bedrag_per_jaar: dec(10_000_000) } : {};

@@ -6,3 +6,17 @@ export function yearOption(value: string, option: string): number {
   if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} verwacht een jaartal, gevonden '${value}'`);
   return Number(value);
 }
+
+/**
+ * A `--constructie` value: one or more construction ids separated by commas, each one of `known`
+ * when given (else the scenario decides which exist), or a usage error that names the unknown id
+ * and the choices.
+ */
+export function constructionOption(value: string, known?: readonly string[]): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (ids.length === 0) throw new UsageError(`--constructie verwacht een of meer constructies, gescheiden door komma's`);
+  if (!known) return [...new Set(ids)];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new UsageError(`--constructie: onbekende constructie '${unknown.join(', ')}'; kies uit ${known.join(', ')}`);
+  return [...new Set(ids)];
+}

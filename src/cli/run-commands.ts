@@ -5,7 +5,10 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { UserError, type Issue } from '../core/errors.js';
 import { LINES, type Line } from '../core/model/lines.js';
-import { explain } from '../core/model/run.js';
+import { explain, type Explanation } from '../core/model/run.js';
+import { COMPARISON_LINES, type ComparisonLine } from '../core/constructions/compare.js';
+import { explainConstructionCell } from '../core/constructions/explain.js';
+import type { Dataset } from '../core/dataset.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
@@ -20,11 +23,31 @@ import { reportModel } from '../report/report-model.js';
 import { resultsCsv } from '../report/results-csv.js';
 import { textTable } from '../report/table.js';
 import { workbook } from '../report/xlsx.js';
-import { yearOption } from './options.js';
+import { constructionOption, yearOption } from './options.js';
 import { UsageError, type Io } from './program.js';
 
 const enc = new TextEncoder();
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
+
+/** Runs a scenario file with the `--constructie` choice; an unknown construction is a usage error. */
+function runWithConstructions(file: string, data: Dataset, constructie: string | undefined, single = false): ScenarioRun {
+  const ids = constructie === undefined ? undefined : constructionOption(constructie);
+  if (single && ids && ids.length !== 1) throw new UsageError(`--constructie verwacht hier één constructie, gevonden '${constructie}'`);
+  try {
+    return runScenarioFile(file, data, ids ? { constructies: ids } : {});
+  } catch (e) {
+    if (e instanceof UserError && e.issues[0]?.field === '--constructie') throw new UsageError(`--constructie: ${e.issues[0].message}`);
+    throw e;
+  }
+}
+
+/** A `--post` value: a line of the result table, or (with a construction) of the construction's table. */
+function postOption(value: string, withConstruction: boolean): ComparisonLine {
+  const allowed: readonly string[] = withConstruction ? COMPARISON_LINES : LINES;
+  if (allowed.includes(value)) return value as ComparisonLine;
+  if ((COMPARISON_LINES as readonly string[]).includes(value)) throw new UsageError(`post '${value}' bestaat alleen bij een constructie; geef --constructie`);
+  throw new UsageError(`onbekende post '${value}'; kies uit ${allowed.join(', ')}`);
+}
 
 function formats(value: string | undefined, fallback: readonly OutputFormat[] | undefined): OutputFormat[] {
   if (value === undefined) return [...(fallback ?? FORMATS)];
@@ -56,14 +79,15 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--uit <map>', 'map voor de uitvoer; per scenario een submap', 'uit')
     .option('--formaat <lijst>', `uitvoerformaten, gescheiden door komma's (${FORMATS.join(', ')}); standaard uit het scenario, anders alle`)
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean }) => {
+    .option('--constructie <lijst>', 'vergelijk deze constructies (gescheiden door komma\'s) in plaats van die uit het scenario; C0 komt er altijd bij')
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; constructie?: string }) => {
       const { data, inputs } = loadDatasetWithInputs(opts.data);
       const started = Date.now();
       for (const [i, file] of files.entries()) {
         if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-        const run = runScenarioFile(file, data);
+        const run = runWithConstructions(file, data, opts.constructie);
         const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
-        const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
+        const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined, ...(opts.constructie ? { constructie: opts.constructie } : {}) };
         const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
         const target = join(opts.uit, run.loaded.content.naam);
         try {
@@ -105,23 +129,25 @@ export function registerRunCommands(program: Command, io: Io): void {
     .argument('<scenario-a>')
     .argument('<scenario-b>')
     .option(...DATA_OPTION)
-    .option('--post <post>', `welke post (${LINES.join(', ')})`, 'tekort')
+    .option('--post <post>', `welke post (${LINES.join(', ')}; met --constructie ook ${COMPARISON_LINES.filter((l) => !(LINES as readonly string[]).includes(l)).join(', ')})`, 'tekort')
+    .option('--constructie <id>', 'beide scenario\'s onder deze constructie (standaard de status quo, C0)')
     .option('--csv', 'CSV op standaarduitvoer')
-    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean }) => {
-      if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
-      const post = opts.post as Line;
+    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string }) => {
+      const post = postOption(opts.post, opts.constructie !== undefined);
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = runScenarioFile(a, data);
-      const rb = runScenarioFile(b, data);
+      const ra = runWithConstructions(a, data, opts.constructie, true);
+      const rb = runWithConstructions(b, data, opts.constructie, true);
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
       const regions: RegionCode[] = [...PROVINCE_CODES, 'NL'];
-      const diff = (p: RegionCode, y: number) => rb.result.cell(p, y, post).bedrag_eur.minus(ra.result.cell(p, y, post).bedrag_eur);
+      const value = (r: ScenarioRun, p: RegionCode, y: number) => (opts.constructie ? r.comparison!.row(opts.constructie, p, y, post) : r.result.cell(p, y, post as Line)).bedrag_eur;
+      const diff = (p: RegionCode, y: number) => value(rb, p, y).minus(value(ra, p, y));
       if (opts.csv) {
-        io.out(toCsv(['provincie', 'jaar', 'post', `${ra.loaded.content.naam}_eur`, `${rb.loaded.content.naam}_eur`, 'verschil_eur'], regions.flatMap((p) => years.map((y) => [p, { number: String(y) }, post, { number: ra.result.cell(p, y, post).bedrag_eur.toFixed(2) }, { number: rb.result.cell(p, y, post).bedrag_eur.toFixed(2) }, { number: diff(p, y).toFixed(2) }]))));
+        io.out(toCsv(['provincie', 'jaar', 'constructie', 'post', `${ra.loaded.content.naam}_eur`, `${rb.loaded.content.naam}_eur`, 'verschil_eur'], regions.flatMap((p) => years.map((y) => [p, { number: String(y) }, opts.constructie ?? 'status_quo', post, { number: value(ra, p, y).toFixed(2) }, { number: value(rb, p, y).toFixed(2) }, { number: diff(p, y).toFixed(2) }]))));
         return;
       }
+      const under = opts.constructie ? `onder constructie ${opts.constructie}` : 'in de status quo (C0; kies een constructie met --constructie)';
       io.out(
-        `${post}: ${rb.loaded.content.naam} min ${ra.loaded.content.naam}, in mln euro (positief: hoger in ${rb.loaded.content.naam}).\n\n` +
+        `${post} ${under}: ${rb.loaded.content.naam} min ${ra.loaded.content.naam}, in mln euro (positief: hoger in ${rb.loaded.content.naam}).\n\n` +
           textTable(
             [{ titel: 'provincie' }, ...years.map((y) => ({ titel: String(y), rechts: true }))],
             regions.map((p) => [p === 'NL' ? 'NL Nederland' : `${p} ${provinceName(p)}`, ...years.map((y) => formatMillions(diff(p, y)))]),
@@ -137,16 +163,21 @@ export function registerRunCommands(program: Command, io: Io): void {
     .requiredOption('--provincie <code>', 'PV20..PV31 of NL')
     .requiredOption('--jaar <jaar>', 'jaar')
     .option('--post <post>', 'post', 'tekort')
+    .option('--constructie <id>', 'de cel onder deze constructie (standaard de status quo, C0)')
     .option(...DATA_OPTION)
-    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string }) => {
+    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string; constructie?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
-      if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
+      const post = postOption(opts.post, opts.constructie !== undefined);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      const run = runScenarioFile(file, data);
-      const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as Line });
+      const run = runWithConstructions(file, data, opts.constructie, true);
+      const e: Omit<Explanation, 'post'> & { post: string } = opts.constructie
+        ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post })
+        : explain(run.result, { provincie: opts.provincie, jaar, post: post as Line });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
-      const lines = [`${e.provincie} ${e.jaar} ${e.post} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
+      const lines = [`${e.provincie} ${e.jaar} ${e.post}${opts.constructie ? ` onder ${opts.constructie}` : ''} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
+      const others = (run.comparison?.constructies ?? []).map((c) => c.id).filter((id) => id !== 'C0');
+      if (!opts.constructie && others.length > 0) lines.push(`(status quo, C0; dit scenario vergelijkt ook ${others.join(', ')}: kies er een met --constructie)`);
       if (e.invoer.length > 0) lines.push('invoer:');
       for (const i of e.invoer) lines.push(`- ${i.omschrijving}${i.status ? ` [${i.status}]` : ''}${i.bron && i.bron.length > 0 ? ` (bron: ${[...new Set(i.bron)].join(', ')})` : ''}`);
       io.out(lines.join('\n') + '\n');

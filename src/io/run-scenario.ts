@@ -11,15 +11,47 @@ import type { Dataset } from '../core/dataset.js';
 import { UserError, type Issue } from '../core/errors.js';
 import { checkFormula } from '../core/allocation/formula.js';
 import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
-import { decomposeGap, type GapDecomposition } from '../core/model/decompose.js';
+import { decomposeGapAll, type GapDecomposition, type GapSource } from '../core/model/decompose.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
-import { PROVINCE_CODES } from '../core/provinces.js';
+import { PROVINCE_CODES, type RegionCode } from '../core/provinces.js';
+import { weakestStatus } from '../core/status.js';
 import { suggest } from '../core/suggest.js';
 import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario } from './scenario.js';
 
+/** The decomposition in the tidy table: the change of the gap from the base year to `jaar`, by cause. */
+export type DecompositionLine = `ontleding.${string}`;
+
 /** One row of the tidy result table that all outputs are views of. */
-export type TidyRow = ComparisonRow;
+export interface TidyRow extends Omit<ComparisonRow, 'post'> {
+  readonly post: ComparisonRow['post'] | DecompositionLine;
+}
+
+/**
+ * The gap decomposition as rows of the tidy table, for every region and projection year (change
+ * from the base year to that year): `ontleding.totaal`, `.prijs`, `.volume`, `.nieuwe_taken`, one
+ * `.nieuwe_taken.<ontwikkeling>` per active development (adding up to `.nieuwe_taken` exactly) and
+ * `.financiering`. Status: the weakest of the two gap cells it explains.
+ */
+function decompositionRows(result: ModelResult, constructie: string, source: GapSource, status: (p: RegionCode, y: number) => ComparisonRow['status']): TidyRow[] {
+  const rows: TidyRow[] = [];
+  const years = result.jaren.filter((x) => x > result.basisjaar);
+  const byYear = new Map(years.map((y) => [y, decomposeGapAll(result, { van: result.basisjaar, tot: y }, source)] as const));
+  for (const [i, p] of ([...PROVINCE_CODES, 'NL'] as const).entries()) {
+    for (const y of years) {
+      const d = byYear.get(y)![i]!;
+      const st = weakestStatus([status(p, result.basisjaar), status(p, y)]);
+      const put = (post: DecompositionLine, bedrag_eur: ComparisonRow['bedrag_eur']) => rows.push({ scenario: result.scenario, constructie, provincie: p, jaar: y, post, bedrag_eur, status: st });
+      put('ontleding.totaal', d.totaal);
+      put('ontleding.prijs', d.prijs);
+      put('ontleding.volume', d.volume);
+      put('ontleding.nieuwe_taken', d.nieuweTaken);
+      for (const x of d.perOntwikkeling) put(`ontleding.nieuwe_taken.${x.naam}`, x.bedrag);
+      put('ontleding.financiering', d.financiering);
+    }
+  }
+  return rows;
+}
 
 export interface ScenarioRun {
   readonly loaded: LoadedScenario;
@@ -90,7 +122,31 @@ function customConstruction(c: CustomConstructionInput): Construction {
   };
 }
 
-function selectConstructions(loaded: LoadedScenario, data: Dataset): Construction[] | undefined {
+/** Options a command gives beside the scenario file. */
+export interface RunOptions {
+  /**
+   * Construction ids that replace the scenario's own `constructies` (C0 is always added as the
+   * basis): shipped ones, or custom ones the scenario defines. An unknown id is a user error with
+   * field `--constructie`.
+   */
+  readonly constructies?: readonly string[];
+}
+
+function selectConstructions(loaded: LoadedScenario, data: Dataset, override?: readonly string[]): Construction[] | undefined {
+  const own = selectScenarioConstructions(loaded, data);
+  if (override === undefined) return own;
+  const shipped = shippedConstructions(data);
+  const available = [...shipped, ...(own ?? []).filter((c) => !shipped.some((x) => x.id === c.id))];
+  const ids = available.map((c) => c.id);
+  const unknown = override.filter((id) => !ids.includes(id));
+  if (unknown.length > 0) {
+    throw new UserError({ field: '--constructie', message: `onbekende constructie '${unknown.join(', ')}'; kies uit ${ids.join(', ')}` });
+  }
+  const chosen = available.filter((c) => override.includes(c.id));
+  return chosen.some((c) => c.id === 'C0') ? chosen : [available[0]!, ...chosen];
+}
+
+function selectScenarioConstructions(loaded: LoadedScenario, data: Dataset): Construction[] | undefined {
   const wanted = loaded.content.constructies;
   if (wanted === undefined) return undefined;
   const all = shippedConstructions(data);
@@ -120,7 +176,7 @@ function selectConstructions(loaded: LoadedScenario, data: Dataset): Constructio
 }
 
 /** Loads, checks and runs one scenario file against the (already loaded) data. */
-export function runScenarioFile(path: string, loadedData: Dataset): ScenarioRun {
+export function runScenarioFile(path: string, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
   const loaded = loadScenarioFile(path);
   checkAgainstData(loaded, loadedData);
   if (loaded.content.macro?.vintage) {
@@ -145,12 +201,19 @@ export function runScenarioFile(path: string, loadedData: Dataset): ScenarioRun 
     van: loaded.content.uitvoer?.venster?.van ?? result.basisjaar + 1,
     tot: Math.min(loaded.content.uitvoer?.venster?.tot ?? last, last),
   };
-  const constructions = selectConstructions(loaded, data);
+  const constructions = selectConstructions(loaded, data, options.constructies);
   const comparison = constructions ? compareConstructions(result, constructions, window) : undefined;
   const solver = (constructions ?? [])
     .filter((c) => c.regel.soort === 'regel')
     .map((c) => whatWouldItTake(result, c, { doeljaar: window.tot, wijze: 'basis' }));
-  const decomposition = [...PROVINCE_CODES, 'NL' as const].map((p) => decomposeGap(result, { provincie: p, van: result.basisjaar, tot: window.tot }));
-  const rows: TidyRow[] = comparison ? [...comparison.rows] : result.rows.map((r) => ({ ...r }));
+  const decomposition = decomposeGapAll(result, { van: result.basisjaar, tot: window.tot });
+  const rows: TidyRow[] = comparison
+    ? [
+        ...comparison.rows,
+        ...comparison.constructies.flatMap((c) =>
+          decompositionRows(result, c.id, (p, y, l) => comparison.row(c.id, p, y, l).bedrag_eur, (p, y) => comparison.row(c.id, p, y, 'tekort').status),
+        ),
+      ]
+    : [...result.rows, ...decompositionRows(result, result.rows[0]!.constructie, (p, y, l) => result.cell(p, y, l).bedrag_eur, (p, y) => result.cell(p, y, 'tekort').status)];
   return { loaded, scenario, data, result, window, rows, ...(comparison ? { comparison } : {}), solver, decomposition };
 }

@@ -8,6 +8,7 @@ import type { ScenarioRun } from '../io/run-scenario.js';
 import { constructionChart, lineChart, renderSvg, smallMultiples, waterfallChart } from './charts.js';
 import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
 import { observedText, yearsText } from './markdown.js';
+import { CONSTRUCTION_HEADER, constructionCells, developmentTable, DECOMPOSITION_NOTE, OWN_MONEY_NOTE, SOLVER_NOTE } from './sections.js';
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const toMln = (d: { dividedBy(n: number): { toNumber(): number } }) => Math.round(d.dividedBy(1e6).toNumber() * 10) / 10;
@@ -18,8 +19,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatPct(f.dekking), f.status]);
-const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'dekkingsgraad', 'status tekort'];
+const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatMln(f.eigenBijdrage), formatPct(f.dekking), f.status]);
+const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'waarvan afgesproken eigen bijdrage', 'dekkingsgraad', 'status tekort'];
 
 const STYLE = `
 body{font-family:Helvetica,Arial,sans-serif;color:#222;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
@@ -65,7 +66,7 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
       [
         { label: 'prijs', value: toMln(d.prijs) },
         { label: 'volume', value: toMln(d.volume) },
-        { label: 'nieuwe taken', value: toMln(d.nieuweTaken) },
+        ...(d.perOntwikkeling.length > 0 ? d.perOntwikkeling.map((x) => ({ label: `nieuwe taken: ${x.naam}`, value: toMln(x.bedrag) })) : [{ label: 'nieuwe taken', value: toMln(d.nieuweTaken) }]),
         { label: 'financiering', value: toMln(d.financiering) },
       ],
       { label: `tekort ${d.tot}`, value: toMln(startGap.plus(d.totaal)) },
@@ -87,7 +88,7 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
   }
   parts.push(`<section id="samenvatting"><h2>Samenvatting</h2><ul>${model.samenvatting.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
   parts.push(`<figure>${summaryChart}<figcaption>Alle provincies samen, mln euro. Links van de stippellijn de terugblik (gegevens), rechts de projectie.</figcaption></figure></section>`);
-  parts.push(`<section id="terugblik"><h2>Terugblik ${model.terugblik[0]?.jaar}-${base}</h2>${table(YEAR_HEADER, yearRows(model.terugblik))}</section>`);
+  parts.push(`<section id="terugblik"><h2>Terugblik ${model.terugblik[0]?.jaar}-${base}</h2><p class="note">${esc(OWN_MONEY_NOTE)}</p>${table(YEAR_HEADER, yearRows(model.terugblik))}</section>`);
   parts.push(`<section id="vooruitblik"><h2>Vooruitblik ${model.vooruitblik[0]?.jaar}-${model.venster.tot}</h2>${table(YEAR_HEADER, yearRows(model.vooruitblik))}</section>`);
   parts.push(`<section id="index"><h2>Index: Provinciefonds tegenover natuurkosten</h2>`);
   if (model.index.fout) parts.push(`<p class="note">De index kon niet berekend worden: ${esc(model.index.fout)}</p>`);
@@ -104,24 +105,22 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
       ),
     );
     parts.push(`<section id="constructies"><h2>Constructies vergeleken (${c.venster.van}-${c.venster.tot})</h2>`);
-    parts.push(
-      table(
-        ['constructie', 'cumulatief tekort', 'gem. dekking', 'verschil met C0', 'volatiliteit', 'geoormerkt', 'uitvoeringslasten'],
-        c.samenvatting.filter((s) => s.provincie === 'NL').map((s) => [`${s.constructie} ${c.constructies.find((x) => x.id === s.constructie)!.naam}`, formatMln(s.cumulatiefTekort), formatPct(s.gemiddeldeDekking), formatMln(s.verschilMetC0), formatPct(s.volatiliteit), formatPct(s.aandeelGeoormerkt), formatMln(s.uitvoeringslasten)]),
-      ),
-    );
-    parts.push(`<figure>${chart}<figcaption>Wie wint en wie verliest: verschil in cumulatief tekort met de status quo (C0) per provincie.</figcaption></figure>`);
+    parts.push(table(CONSTRUCTION_HEADER, c.samenvatting.filter((s) => s.provincie === 'NL').map((s) => constructionCells(c, s))));
+    parts.push(`<figure>${chart}<figcaption>Wie wint en wie verliest: verschil in cumulatief netto tekort met de status quo (C0) per provincie.</figcaption></figure>`);
     parts.push(`<dl>${c.constructies.map((x) => `<dt><strong>${esc(x.id)} ${esc(x.naam)}</strong></dt><dd>${esc(x.omschrijving)}</dd>`).join('')}</dl></section>`);
-    parts.push(`<section id="nodig"><h2>Wat is ervoor nodig</h2><p>Het basisbedrag per jaar waarmee het landelijke tekort in ${model.venster.tot} nul wordt (bisectie, tolerantie 1 euro).</p>`);
+    parts.push(`<section id="nodig"><h2>Wat is ervoor nodig</h2><p>${esc(SOLVER_NOTE(model.venster.tot))}</p>`);
     parts.push(table(['constructie', 'basisbedrag per jaar', 'iteraties'], run.solver.map((s) => [s.constructie, formatMln(s.waarde), String(s.iteraties)])) + '</section>');
   }
-  parts.push(`<section id="ontleding"><h2>Ontleding van het tekort ${d.van}-${d.tot}</h2><figure>${waterfall}<figcaption>Verandering van het landelijke tekort: prijs (eenheidskosten), volume (hectares en taken), nieuwe taken (ontwikkelingen) en financiering (minder inkomsten verhoogt het tekort). De delen tellen exact op.</figcaption></figure>`);
+  parts.push(`<section id="ontleding"><h2>Ontleding van het tekort ${d.van}-${d.tot}</h2><p class="note">${esc(DECOMPOSITION_NOTE)}</p><figure>${waterfall}<figcaption>Verandering van het landelijke tekort: prijs, volume, nieuwe taken per ontwikkeling en financiering (minder inkomsten verhoogt het tekort).</figcaption></figure>`);
   parts.push(
     table(
       ['provincie', 'verandering', 'prijs', 'volume', 'nieuwe taken', 'financiering'],
       run.decomposition.map((x) => [x.provincie === 'NL' ? 'NL Nederland' : `${x.provincie} ${provinceName(x.provincie)}`, formatMln(x.totaal), formatMln(x.prijs), formatMln(x.volume), formatMln(x.nieuweTaken), formatMln(x.financiering)]),
-    ) + '</section>',
+    ),
   );
+  const perDevelopment = developmentTable(run.decomposition);
+  if (perDevelopment) parts.push(`<p>Nieuwe taken per ontwikkeling (de kolommen tellen exact op tot nieuwe taken):</p>${table(perDevelopment.header, perDevelopment.rows)}`);
+  parts.push('</section>');
   parts.push(`<section id="provincies"><h2>Per provincie</h2><figure>${multiples}<figcaption>Tekort per provincie, mln euro (eigen schaal per provincie); stippellijn: grens terugblik en projectie.</figcaption></figure>`);
   parts.push(
     `<p>Hoeveel van de uitgaven in de terugblik op eigen gepubliceerde cijfers van de provincie rust:</p>` +

@@ -5,6 +5,7 @@
 import { provinceName } from '../core/provinces.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
+import { CONSTRUCTION_HEADER, constructionCells, developmentTable, DECOMPOSITION_NOTE, OWN_MONEY_NOTE, SOLVER_NOTE } from './sections.js';
 
 const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -35,8 +36,8 @@ export function yearsText(years: readonly number[]): string {
   return parts.join(', ');
 }
 
-const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatPct(f.dekking), f.status]);
-const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'dekkingsgraad', 'status tekort'];
+const yearRows = (rows: readonly YearFigures[]) => rows.map((f) => [String(f.jaar), formatMln(f.kosten), formatMln(f.inkomsten), formatMln(f.tekort), formatMln(f.eigenBijdrage), formatPct(f.dekking), f.status]);
+const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'waarvan afgesproken eigen bijdrage', 'dekkingsgraad', 'status tekort'];
 
 export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSummary: string): string {
   const out: string[] = [`# ${model.titel}`, ''];
@@ -47,7 +48,7 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     out.push('');
   }
   out.push('## Samenvatting', '', ...model.samenvatting.map((s) => `- ${s}`), '');
-  out.push(`## Terugblik ${model.terugblik[0]?.jaar}-${model.basisjaar}`, '', 'Alle provincies samen; bedragen in mln euro.', '', mdTable(YEAR_HEADER, yearRows(model.terugblik)), '');
+  out.push(`## Terugblik ${model.terugblik[0]?.jaar}-${model.basisjaar}`, '', `Alle provincies samen; bedragen in mln euro. ${OWN_MONEY_NOTE}`, '', mdTable(YEAR_HEADER, yearRows(model.terugblik)), '');
   out.push(`## Vooruitblik ${model.vooruitblik[0]?.jaar}-${model.venster.tot}`, '', mdTable(YEAR_HEADER, yearRows(model.vooruitblik)), '');
   out.push('## Index: Provinciefonds tegenover natuurkosten', '');
   if (model.index.fout) out.push(`De index kon niet berekend worden: ${model.index.fout}`, '');
@@ -59,14 +60,9 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     const c = run.comparison;
     out.push(`## Constructies vergeleken (${c.venster.van}-${c.venster.tot})`, '');
     out.push(
-      mdTable(
-        ['constructie', 'cumulatief tekort', 'gem. dekking', 'verschil met C0', 'volatiliteit', 'geoormerkt', 'uitvoeringslasten'],
-        c.samenvatting
-          .filter((s) => s.provincie === 'NL')
-          .map((s) => [`${s.constructie} ${c.constructies.find((x) => x.id === s.constructie)!.naam}`, formatMln(s.cumulatiefTekort), formatPct(s.gemiddeldeDekking), formatMln(s.verschilMetC0), formatPct(s.volatiliteit), formatPct(s.aandeelGeoormerkt), formatMln(s.uitvoeringslasten)]),
-      ),
+      mdTable(CONSTRUCTION_HEADER, c.samenvatting.filter((s) => s.provincie === 'NL').map((s) => constructionCells(c, s))),
       '',
-      'Wie wint en wie verliest: verschil in cumulatief tekort met C0 per provincie (negatief: de provincie gaat erop vooruit).',
+      'Wie wint en wie verliest: verschil in cumulatief netto tekort met C0 per provincie (negatief: de provincie gaat erop vooruit).',
       '',
     );
     const others = c.constructies.filter((x) => x.id !== 'C0');
@@ -81,10 +77,10 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     );
     for (const x of c.constructies) out.push(`- **${x.id} ${x.naam}.** ${x.omschrijving}`);
     out.push('');
-    out.push(`## Wat is ervoor nodig`, '', `Het basisbedrag per jaar waarmee het landelijke tekort in ${model.venster.tot} nul wordt (bisectie, tolerantie 1 euro).`, '');
-    out.push(mdTable(['constructie', 'basisbedrag per jaar', 'iteraties', 'tekort bij antwoord'], run.solver.map((s) => [s.constructie, formatMln(s.waarde), String(s.iteraties), `${s.tekortBijAntwoord.toFixed(2).replace('.', ',')} euro`])), '');
+    out.push(`## Wat is ervoor nodig`, '', SOLVER_NOTE(model.venster.tot), '');
+    out.push(mdTable(['constructie', 'basisbedrag per jaar', 'iteraties', 'netto tekort bij antwoord'], run.solver.map((s) => [s.constructie, formatMln(s.waarde), String(s.iteraties), `${s.tekortBijAntwoord.toFixed(2).replace('.', ',')} euro`])), '');
   }
-  out.push(`## Ontleding van het tekort ${model.basisjaar}-${model.venster.tot}`, '', 'Verandering van het tekort, gesplitst in prijs (eenheidskosten), volume (hectares en taken), nieuwe taken (ontwikkelingen) en financiering (verandering van de inkomsten, met minteken). De delen tellen exact op.', '');
+  out.push(`## Ontleding van het tekort ${model.basisjaar}-${model.venster.tot}`, '', DECOMPOSITION_NOTE, '');
   out.push(
     mdTable(
       ['provincie', 'verandering', 'prijs', 'volume', 'nieuwe taken', 'financiering'],
@@ -92,15 +88,17 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     ),
     '',
   );
+  const perDevelopment = developmentTable(run.decomposition);
+  if (perDevelopment) out.push('Nieuwe taken per ontwikkeling (de kolommen tellen exact op tot nieuwe taken):', '', mdTable(perDevelopment.header, perDevelopment.rows), '');
   out.push('## Per provincie', '', `Tekort per provincie in ${model.basisjaar} en ${model.venster.tot}, en cumulatief over ${model.venster.van}-${model.venster.tot}; en hoeveel van de uitgaven in de terugblik op eigen gepubliceerde cijfers van de provincie rust.`, '');
   out.push(
     mdTable(
-      ['provincie', `tekort ${model.basisjaar}`, `tekort ${model.venster.tot}`, 'cumulatief', `dekking ${model.venster.tot}`, 'terugblik waargenomen', 'jaren met eigen cijfers'],
+      ['provincie', `tekort ${model.basisjaar}`, `tekort ${model.venster.tot}`, `waarvan eigen bijdrage ${model.venster.tot}`, 'cumulatief', `dekking ${model.venster.tot}`, 'terugblik waargenomen', 'jaren met eigen cijfers'],
       model.perProvincie.map((p) => {
         const at = (y: number) => p.jaren.find((f) => f.jaar === y)!;
         const cum = p.jaren.filter((f) => f.jaar >= model.venster.van).reduce((acc, f) => acc.plus(f.tekort), p.jaren[0]!.tekort.minus(p.jaren[0]!.tekort));
         const w = model.waarneming.find((x) => x.provincie === p.provincie)!;
-        return [`${p.provincie} ${p.naam}`, formatMln(at(model.basisjaar).tekort), formatMln(at(model.venster.tot).tekort), formatMln(cum), formatPct(at(model.venster.tot).dekking), observedText(w), yearsText(w.jaren)];
+        return [`${p.provincie} ${p.naam}`, formatMln(at(model.basisjaar).tekort), formatMln(at(model.venster.tot).tekort), formatMln(at(model.venster.tot).eigenBijdrage), formatMln(cum), formatPct(at(model.venster.tot).dekking), observedText(w), yearsText(w.jaren)];
       }),
     ),
     '',

@@ -19,6 +19,8 @@ export interface YearFigures {
   readonly kosten: Decimal;
   readonly inkomsten: Decimal;
   readonly tekort: Decimal;
+  /** The part of the gap that is the provinces' agreed own contribution. */
+  readonly eigenBijdrage: Decimal;
   readonly dekking: Decimal;
   readonly status: Status;
 }
@@ -62,10 +64,18 @@ export interface ReportModel {
 
 function figures(run: ScenarioRun, p: RegionCode, y: number): YearFigures {
   const constructie = run.comparison ? 'C0' : undefined;
-  const cell = (post: 'kosten.totaal' | 'inkomsten.totaal' | 'tekort' | 'dekkingsgraad') =>
+  const cell = (post: 'kosten.totaal' | 'inkomsten.totaal' | 'tekort' | 'tekort.waarvan_eigen_bijdrage' | 'dekkingsgraad') =>
     constructie ? run.comparison!.row(constructie, p, y, post) : run.result.cell(p, y, post);
   const t = cell('tekort');
-  return { jaar: y, kosten: cell('kosten.totaal').bedrag_eur, inkomsten: cell('inkomsten.totaal').bedrag_eur, tekort: t.bedrag_eur, dekking: cell('dekkingsgraad').bedrag_eur, status: t.status };
+  return {
+    jaar: y,
+    kosten: cell('kosten.totaal').bedrag_eur,
+    inkomsten: cell('inkomsten.totaal').bedrag_eur,
+    tekort: t.bedrag_eur,
+    eigenBijdrage: cell('tekort.waarvan_eigen_bijdrage').bedrag_eur,
+    dekking: cell('dekkingsgraad').bedrag_eur,
+    status: t.status,
+  };
 }
 
 const mln = (d: Decimal) => formatMlnText(d, 1);
@@ -118,13 +128,19 @@ export function reportModel(run: ScenarioRun): ReportModel {
         .map((w) => `${w.naam} ${pct(w.waargenomen.plus(w.afbakeningAangenomen))}`)
         .join(', ')}). ${pct(agreementsNl)} is afgeleid uit de afspraken over het geld: daar zijn uitgaven en inkomsten niet onafhankelijk en zegt de dekkingsgraad weinig.`,
     `In ${tot} is het tekort volgens dit scenario ${mln(nl(tot).tekort)} (dekkingsgraad ${pct(nl(tot).dekking)}); over ${van}-${tot} samen ${mln(cumulative)}.`,
-    `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)} en financiering ${mln(d.financiering)}.`,
+    `Het tekort is wat de provincies zelf betalen of laten liggen. Daarvan is in ${tot} ${mln(nl(tot).eigenBijdrage)} de afgesproken eigen bijdrage van de provincies (Natuurpact 2013: 65 mln per jaar); ${mln(nl(tot).tekort.minus(nl(tot).eigenBijdrage))} komt daarbovenop.`,
+    `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)}${d.perOntwikkeling.length > 0 ? ` (${d.perOntwikkeling.map((x) => `${x.naam} ${mln(x.bedrag)}`).join(', ')})` : ''} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
   ];
   if (run.comparison) {
     const nlRows = run.comparison.samenvatting.filter((s) => s.provincie === 'NL');
-    const best = [...nlRows].sort((a, b) => a.cumulatiefTekort.comparedTo(b.cumulatiefTekort))[0]!;
-    samenvatting.push(`Van de ${nlRows.length} constructies geeft ${best.constructie} het kleinste cumulatieve tekort over ${van}-${tot}: ${mln(best.cumulatiefTekort)} (C0: ${mln(nlRows.find((x) => x.constructie === 'C0')!.cumulatiefTekort)}).`);
+    const best = [...nlRows].sort((a, b) => a.cumulatiefTekortNetto.comparedTo(b.cumulatiefTekortNetto))[0]!;
+    samenvatting.push(
+      `Van de ${nlRows.length} constructies geeft ${best.constructie} het kleinste cumulatieve netto tekort (tekort plus uitvoeringslasten) over ${van}-${tot}: ${mln(best.cumulatiefTekortNetto)} (C0: ${mln(nlRows.find((x) => x.constructie === 'C0')!.cumulatiefTekortNetto)}).`,
+    );
+    for (const x of nlRows.filter((r) => !r.eigenInkomsten.isZero())) {
+      samenvatting.push(`${x.constructie} voegt geen rijksgeld toe maar eigen inkomsten van de provincies: ${mln(x.eigenInkomsten)} over ${van}-${tot}, apart van het tekort (${mln(x.cumulatiefTekort)}), dat zij daarmee deels zelf zouden kunnen dekken.`);
+    }
   }
 
   const groups: [string, (post: string) => boolean][] = [

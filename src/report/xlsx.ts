@@ -2,8 +2,10 @@
  * `resultaten.xlsx` (exceljs): a sheet per table, Dutch headers, number formats, frozen headers and
  * columns wide enough for their contents. Totals and gaps are live formulas with their cached values
  * (the exact figures), so the workbook recalculates in Excel or LibreOffice to the same numbers.
- * Sheets: Samenvatting, Per provincie, Constructies (when compared), Terugblik, Resultaten (the tidy
- * table), Aannames, Bronnen, Uitleg. Text is always written as text, never as a formula. The file's
+ * Sheets: Samenvatting, Per provincie, Constructies (when compared), Ontleding, Terugblik, Resultaten
+ * (the tidy table), Aannames, Bronnen, Uitleg. The agreed own contribution is a part of the gap
+ * (`boven de afspraak` = tekort − waarvan, a formula); in Ontleding the total and the new tasks are
+ * formulas over their parts. Text is always written as text, never as a formula. The file's
  * dates are fixed, so the same run gives the same bytes.
  */
 import ExcelJS from 'exceljs';
@@ -40,13 +42,21 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], ro
 
 const n = (d: { toNumber(): number }) => d.toNumber();
 
-/** `tekort = kosten − inkomsten` and `dekkingsgraad = inkomsten / kosten` as formulas, cached with the exact figures. */
+/**
+ * `tekort = kosten − inkomsten`, the agreed own part of it (a value), `boven de afspraak = tekort −
+ * waarvan` and `dekkingsgraad = inkomsten / kosten`: formulas, cached with the exact figures.
+ */
 function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: string): Cell[] {
+  const gapCol = String.fromCharCode(incomeCol.charCodeAt(0) + 1);
+  const ownCol = String.fromCharCode(incomeCol.charCodeAt(0) + 2);
   return [
     { formula: `${costCol}${row}-${incomeCol}${row}`, result: n(f.tekort) },
+    n(f.eigenBijdrage),
+    { formula: `${gapCol}${row}-${ownCol}${row}`, result: n(f.tekort.minus(f.eigenBijdrage)) },
     { formula: `IF(${costCol}${row}=0,0,${incomeCol}${row}/${costCol}${row})`, result: n(f.dekking) },
   ];
 }
+const GAP_HEADER = ['tekort (euro)', 'waarvan afgesproken eigen bijdrage (euro)', 'boven de afspraak (euro)', 'dekkingsgraad'];
 
 export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -60,29 +70,72 @@ export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Ui
   sheet(
     wb,
     'Samenvatting',
-    ['jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', 'tekort (euro)', 'dekkingsgraad', 'periode'],
+    ['jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', ...GAP_HEADER, 'periode'],
     years.map((f, i) => [f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, i + 2, 'B', 'C'), f.jaar <= model.basisjaar ? 'terugblik' : 'projectie']),
-    { 1: EUR, 2: EUR, 3: EUR, 4: RATIO },
+    { 1: EUR, 2: EUR, 3: EUR, 4: EUR, 5: EUR, 6: RATIO },
   );
   const provRows: Cell[][] = [];
   for (const p of model.perProvincie) {
     for (const f of p.jaren) provRows.push([`${p.provincie} ${p.naam}`, f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, provRows.length + 2, 'C', 'D')]);
   }
-  sheet(wb, 'Per provincie', ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', 'tekort (euro)', 'dekkingsgraad'], provRows, { 2: EUR, 3: EUR, 4: EUR, 5: RATIO });
+  sheet(wb, 'Per provincie', ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', ...GAP_HEADER], provRows, { 2: EUR, 3: EUR, 4: EUR, 5: EUR, 6: EUR, 7: RATIO });
 
   if (run.comparison) {
     const c = run.comparison;
-    const rows = c.samenvatting.map((s) => [s.constructie, s.provincie === 'NL' ? 'NL Nederland' : `${s.provincie} ${provinceName(s.provincie)}`, n(s.cumulatiefTekort), n(s.gemiddeldeDekking), n(s.volatiliteit), n(s.aandeelGeoormerkt), n(s.uitvoeringslasten)]);
-    // verschil met C0 as a formula: this row's cumulative gap minus the C0 row of the same province.
+    const rows = c.samenvatting.map((s) => [
+      s.constructie,
+      s.provincie === 'NL' ? 'NL Nederland' : `${s.provincie} ${provinceName(s.provincie)}`,
+      n(s.cumulatiefTekort),
+      n(s.uitvoeringslasten),
+      n(s.gemiddeldeDekking),
+      n(s.volatiliteit),
+      n(s.aandeelGeoormerkt),
+      n(s.onbesteed),
+      n(s.eigenInkomsten),
+    ]);
+    // netto = tekort + uitvoeringslasten; verschil met C0 = this row's netto minus the C0 row of the same province.
     const c0Row = (prov: string) => rows.findIndex((r) => r[0] === 'C0' && r[1] === prov) + 2;
+    const netto = (r: (typeof rows)[number]) => (r[2] as number) + (r[3] as number);
     sheet(
       wb,
       'Constructies',
-      ['constructie', 'provincie', 'cumulatief tekort (euro)', 'gem. dekkingsgraad', 'volatiliteit', 'aandeel geoormerkt', 'uitvoeringslasten (euro)', 'verschil met C0 (euro)'],
-      rows.map((r, i) => [...r, { formula: `C${i + 2}-C${c0Row(r[1] as string)}`, result: (r[2] as number) - (rows[c0Row(r[1] as string) - 2]![2] as number) }]),
-      { 2: EUR, 3: RATIO, 4: RATIO, 5: RATIO, 6: EUR, 7: EUR },
+      ['constructie', 'provincie', 'cumulatief tekort (euro)', 'uitvoeringslasten (euro)', 'gem. dekkingsgraad', 'volatiliteit', 'aandeel geoormerkt', 'onbesteed (euro)', 'eigen inkomsten naast rijksgeld (euro)', 'netto tekort (euro)', 'verschil met C0, netto (euro)'],
+      rows.map((r, i) => {
+        const c0 = c0Row(r[1] as string);
+        return [...r, { formula: `C${i + 2}+D${i + 2}`, result: netto(r) }, { formula: `J${i + 2}-J${c0}`, result: netto(r) - netto(rows[c0 - 2]!) }];
+      }),
+      { 2: EUR, 3: EUR, 4: RATIO, 5: RATIO, 6: RATIO, 7: EUR, 8: EUR, 9: EUR, 10: EUR },
     );
   }
+
+  // Ontleding: per region the change of the gap by cause; new tasks and the total as formulas over their parts.
+  const devNames = run.decomposition[0]?.perOntwikkeling.map((x) => x.naam) ?? [];
+  // Columns: A provincie, B van, C tot, D prijs, E volume, then one per development, new tasks, financiering, total.
+  const col = (i: number) => String.fromCharCode(65 + i);
+  const firstDev = 5;
+  const taskCol = col(firstDev + devNames.length);
+  const financeCol = col(firstDev + devNames.length + 1);
+  sheet(
+    wb,
+    'Ontleding',
+    ['provincie', 'van', 'tot', 'prijs (euro)', 'volume (euro)', ...devNames.map((d) => `nieuwe taken: ${d} (euro)`), 'nieuwe taken (euro)', 'financiering (euro)', 'verandering tekort (euro)'],
+    run.decomposition.map((d, i) => {
+      const row = i + 2;
+      const tasks: Cell = devNames.length > 0 ? { formula: `SUM(${col(firstDev)}${row}:${col(firstDev + devNames.length - 1)}${row})`, result: n(d.nieuweTaken) } : n(d.nieuweTaken);
+      return [
+        d.provincie === 'NL' ? 'NL Nederland' : `${d.provincie} ${provinceName(d.provincie)}`,
+        d.van,
+        d.tot,
+        n(d.prijs),
+        n(d.volume),
+        ...d.perOntwikkeling.map((x) => n(x.bedrag)),
+        tasks,
+        n(d.financiering),
+        { formula: `D${row}+E${row}+${taskCol}${row}+${financeCol}${row}`, result: n(d.totaal) },
+      ];
+    }),
+    Object.fromEntries(Array.from({ length: devNames.length + 5 }, (_, k) => [k + 3, EUR])),
+  );
 
   // Terugblik: history per province and task, total as a formula.
   const histRows: Cell[][] = [];
@@ -107,10 +160,12 @@ export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Ui
   sheet(wb, 'Uitleg', ['onderwerp', 'uitleg'], [
     ['bedragen', 'Euro, nominaal; cellen zijn op hele centen afgerond. Blad Samenvatting: alle provincies samen.'],
     ['tekort', 'Kosten min inkomsten van Rijk en EU: wat de provincie zelf betaalt of laat liggen. Formule in het blad, met de berekende waarde.'],
+    ['waarvan afgesproken eigen bijdrage', 'Het deel van het tekort dat de provincies volgens de afspraak (Natuurpact 2013: 65 mln per jaar) zelf betalen: per provincie min(afspraak, tekort), nooit meer dan het tekort; geen tweede bedrag naast het tekort. Boven de afspraak = tekort min dit deel (formule).'],
+    ['ontleding', 'Blad Ontleding: verandering van het tekort van het basisjaar tot het eindjaar, in prijs, volume, nieuwe taken per ontwikkeling en financiering; nieuwe taken en de verandering zijn formules over hun delen en tellen exact op.'],
     ['dekkingsgraad', 'Inkomsten gedeeld door kosten.'],
     ['status', 'realisatie, begroting, raming: gepubliceerd; afgeleid: berekend uit gepubliceerde cijfers; schatting: geschat met een vermelde methode; aanname: aanname van de analist.'],
     ['terugblik en projectie', `Tot en met ${model.basisjaar} gegevens (gepubliceerd of geschat), daarna de projectie van het model.`],
-    ['constructies', 'Per constructie en provincie het cumulatieve tekort over het venster en het verschil met de status quo (C0).'],
+    ['constructies', 'Per constructie en provincie het cumulatieve tekort over het venster, de uitvoeringslasten, het netto tekort (tekort plus uitvoeringslasten, formule) en het verschil met de status quo (C0) op het netto tekort. Onbesteed: geoormerkt geld dat terugvloeit (geen tekort). Eigen inkomsten: geld dat de provincies zelf opbrengen naast het rijksgeld (C7), niet in het tekort.'],
   ]);
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipDates(new Uint8Array(buffer as ArrayBuffer));

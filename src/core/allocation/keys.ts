@@ -5,7 +5,11 @@
  *   the base year, frozen;
  * - `indicator`: shares of a province indicator (`provincies.csv`, a kenmerk with all twelve
  *   provinces, latest such year), e.g. `inwoners`, `oppervlakte_land`, `ehs_ha_2006`;
- * - `taak`: the province's share of the modelled cost of the given tasks in the year itself;
+ * - `taak`: the province's share of the modelled cost of the given tasks in the year itself, or,
+ *   with `vanaf`, of their cost summed from that year to the year itself (a plan-based fund shares
+ *   out the whole task, also in years in which one task has ended);
+ * - `gepubliceerd`: a key from `sleutels.csv` (all twelve provinces, e.g. the distribution of the
+ *   algemene uitkering from a circulaire), with the statuses of its rows;
  * - `plan`: the province's share of approved programme money (Programma Natuur) in the base year;
  * - `formule`: a formula over indicators (see `formula.ts`), e.g. `0.5 * inwoners + 0.5 * ehs_ha_2006`;
  * - `mix`: a weighted blend of keys, weights summing to 1;
@@ -25,7 +29,8 @@ import { compileFormula } from './formula.js';
 export type KeySpec =
   | { readonly soort: 'historisch' }
   | { readonly soort: 'indicator'; readonly kenmerk: string }
-  | { readonly soort: 'taak'; readonly taken: readonly CostTask[] }
+  | { readonly soort: 'taak'; readonly taken: readonly CostTask[]; readonly vanaf?: number }
+  | { readonly soort: 'gepubliceerd'; readonly sleutel: string }
   | { readonly soort: 'plan' }
   | { readonly soort: 'formule'; readonly formule: string }
   | { readonly soort: 'mix'; readonly delen: readonly { readonly sleutel: KeySpec; readonly gewicht: Decimal }[] }
@@ -63,9 +68,9 @@ export function indicatorsOf(data: Dataset): Map<string, { year: number; values:
   return out;
 }
 
-function normalise(values: ReadonlyMap<ProvinceCode, Decimal>, what: string): Map<ProvinceCode, Decimal> {
+function normalise(values: ReadonlyMap<ProvinceCode, Decimal>, what: string, empty?: string): Map<ProvinceCode, Decimal> {
   const total = sum(PROVINCE_CODES.map((p) => values.get(p) ?? ZERO));
-  if (!total.greaterThan(ZERO)) throw new UserError({ message: `sleutel '${what}': de indicator telt op tot ${total.toString()}; kan niet verdelen` });
+  if (!total.greaterThan(ZERO)) throw new UserError({ message: `sleutel '${what}': ${empty ?? 'de indicator telt'} op tot ${total.toString()}; kan niet verdelen` });
   for (const p of PROVINCE_CODES) {
     if ((values.get(p) ?? ZERO).isNegative()) throw new UserError({ message: `sleutel '${what}': negatieve waarde voor ${p}` });
   }
@@ -88,9 +93,26 @@ export function keyShares(spec: KeySpec, result: ModelResult, year: number): Key
       return { shares: normalise(values, 'plan'), status: statusOf(status), uitleg: `aandeel in Programma Natuur in ${base} (goedgekeurde programma's)` };
     }
     case 'taak': {
-      const values = new Map(PROVINCE_CODES.map((p) => [p, sum(spec.taken.map((t) => result.cell(p, year, `kosten.${t}`).bedrag_eur))] as const));
-      const status = weakestStatus(PROVINCE_CODES.flatMap((p) => spec.taken.map((t) => result.cell(p, year, `kosten.${t}`).status)));
-      return { shares: normalise(values, 'taak'), status: statusOf(status), uitleg: `aandeel in de kosten van ${spec.taken.join(' en ')} in ${year}` };
+      const from = spec.vanaf ?? year;
+      if (from > year) throw new UserError({ message: `sleutel 'taak': beginjaar ${from} ligt na ${year}` });
+      const years = result.jaren.filter((y) => y >= from && y <= year);
+      const cells = (p: ProvinceCode) => years.flatMap((y) => spec.taken.map((t) => result.cell(p, y, `kosten.${t}`)));
+      const values = new Map(PROVINCE_CODES.map((p) => [p, sum(cells(p).map((c) => c.bedrag_eur))] as const));
+      const status = weakestStatus(PROVINCE_CODES.flatMap((p) => cells(p).map((c) => c.status)));
+      const period = from === year ? `in ${year}` : `over ${from}-${year}`;
+      return {
+        shares: normalise(values, 'taak', `de kosten van ${spec.taken.join(', ')} ${period} tellen`),
+        status: statusOf(status),
+        uitleg: `aandeel in de kosten van ${spec.taken.join(' en ')} ${period}`,
+      };
+    }
+    case 'gepubliceerd': {
+      const rows = result.plan.data.sleutels.filter((k) => k.sleutel === spec.sleutel);
+      const missing = PROVINCE_CODES.filter((p) => !rows.some((r) => r.provincie === p));
+      if (missing.length > 0) throw new UserError({ message: `sleutel '${spec.sleutel}' in sleutels.csv mist ${missing.join(', ')}; een gepubliceerde sleutel vraagt alle twaalf provincies` });
+      const values = new Map(rows.map((r) => [r.provincie, r.waarde] as const));
+      const status = weakestStatus(rows.map((r) => r.status));
+      return { shares: normalise(values, spec.sleutel), status: statusOf(status), uitleg: `sleutel '${spec.sleutel}' uit sleutels.csv (${status})` };
     }
     case 'indicator': {
       const ind = indicators(result).get(spec.kenmerk);

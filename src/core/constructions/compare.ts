@@ -2,19 +2,25 @@
  * Comparing constructions on one model run, and "what would it take".
  *
  * For each construction the result table is the status quo table with, from the construction's
- * start year, `inkomsten.natuurpact` moved out and `inkomsten.constructie` in (plus
- * `uitvoeringslasten`, shown separately and not part of the gap); the totals, gap, cumulative gap and
- * coverage are recomputed. Per construction and province over a window (default 2024 to the last
- * year):
- *   cumulatief tekort     Σ tekort_t
+ * start year, `inkomsten.natuurpact` moved out and `inkomsten.constructie` in; the totals, gap,
+ * its agreed own part, cumulative gap and coverage are recomputed, and beside them:
+ *   onbesteed          earmarked money not spent (part of inkomsten.constructie; not a gap)
+ *   uitvoeringslasten  the province's administrative cost of the construction
+ *   tekort.netto       tekort + uitvoeringslasten (what the province pays itself, including the
+ *                      cost of the construction: this is where C3 and C4 differ)
+ *   eigen_inkomsten    provincial own revenue the construction adds (C7), beside the Rijk money:
+ *                      not in inkomsten.totaal and not in the gap
+ * Per construction and province over a window (default 2024 to the last year):
+ *   cumulatief tekort     Σ tekort_t; netto: Σ tekort.netto_t
  *   gemiddelde dekking    mean of dekkingsgraad_t
- *   verschil met C0       cumulatief tekort − that of C0 (negative: the province gains)
+ *   verschil met C0       cumulatief tekort.netto − that of C0 (negative: the province gains)
  *   volatiliteit          mean of |I_t − I_{t−1}| / I_{t−1} over the window, I = inkomsten.totaal
  *   aandeel geoormerkt    (earmarked construction money + Programma Natuur) / Σ inkomsten.totaal
+ *   onbesteed, uitvoeringslasten, eigen inkomsten: Σ over the window
  *
  * "What would it take" solves by bisection in decimals: the base amount B (EUR per year, tolerance
  * 1 EUR), or the extra index points x per year added to the indexation factor (tolerance 1e-7), at
- * which the gap in the target year is zero, nationally or for one province.
+ * which the net gap (tekort.netto) in the target year is zero, nationally or for one province.
  */
 import { Decimal, ZERO, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
@@ -22,9 +28,11 @@ import { LINES } from '../model/lines.js';
 import type { ModelResult } from '../model/run.js';
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
 import { weakestStatus, type Status } from '../status.js';
+import { ownContributionPart } from '../model/own-contribution.js';
 import { constructionYear, type Construction, type ConstructionYear } from './construction.js';
 
-export const COMPARISON_LINES = [...LINES, 'inkomsten.constructie', 'uitvoeringslasten'] as const;
+export const CONSTRUCTION_LINES = ['inkomsten.constructie', 'onbesteed', 'uitvoeringslasten', 'tekort.netto', 'eigen_inkomsten'] as const;
+export const COMPARISON_LINES = [...LINES, ...CONSTRUCTION_LINES] as const;
 export type ComparisonLine = (typeof COMPARISON_LINES)[number];
 
 export interface ComparisonRow {
@@ -41,11 +49,16 @@ export interface ConstructionSummary {
   readonly constructie: string;
   readonly provincie: RegionCode;
   readonly cumulatiefTekort: Decimal;
+  /** Σ tekort.netto: the gap plus the administrative cost of the construction. */
+  readonly cumulatiefTekortNetto: Decimal;
   readonly gemiddeldeDekking: Decimal;
   readonly verschilMetC0: Decimal;
   readonly volatiliteit: Decimal;
   readonly aandeelGeoormerkt: Decimal;
   readonly uitvoeringslasten: Decimal;
+  readonly onbesteed: Decimal;
+  /** Provincial own revenue beside the Rijk money (C7). */
+  readonly eigenInkomsten: Decimal;
 }
 
 export interface Comparison {
@@ -58,6 +71,13 @@ export interface Comparison {
 
 const REGIONS: readonly RegionCode[] = [...PROVINCE_CODES, 'NL'];
 
+const DERIVED: ReadonlySet<ComparisonLine> = new Set(['inkomsten.totaal', 'tekort', 'tekort.waarvan_eigen_bijdrage', 'tekort.cumulatief', 'dekkingsgraad', 'tekort.netto']);
+const INCOME_PARTS: readonly ComparisonLine[] = ['inkomsten.natuurpact', 'inkomsten.programma_natuur', 'inkomsten.overig_rijk', 'inkomsten.eu', 'inkomsten.constructie'];
+const contributing = (parts: readonly ComparisonRow[]) => {
+  const nonZero = parts.filter((x) => !x.bedrag_eur.isZero());
+  return weakestStatus((nonZero.length ? nonZero : parts).map((x) => x.status));
+};
+
 function rowsFor(result: ModelResult, c: Construction, years: ReadonlyMap<number, ConstructionYear>): ComparisonRow[] {
   const out = new Map<string, ComparisonRow>();
   const key = (p: RegionCode, y: number, l: ComparisonLine) => `${p}|${y}|${l}`;
@@ -66,31 +86,28 @@ function rowsFor(result: ModelResult, c: Construction, years: ReadonlyMap<number
   const get = (p: RegionCode, y: number, l: ComparisonLine) => out.get(key(p, y, l))!;
   for (const y of result.jaren) {
     const cy = years.get(y);
+    const active = cy !== undefined && y >= c.start;
     for (const p of PROVINCE_CODES) {
       for (const l of LINES) {
-        if (l === 'inkomsten.natuurpact' || l === 'inkomsten.totaal' || l === 'tekort' || l === 'tekort.cumulatief' || l === 'dekkingsgraad') continue;
+        if (DERIVED.has(l) || l === 'inkomsten.natuurpact') continue;
         const sq = result.cell(p, y, l);
         put(p, y, l, sq.bedrag_eur, sq.status);
       }
       const natuurpact = result.cell(p, y, 'inkomsten.natuurpact');
-      if (cy && y >= c.start) {
-        put(p, y, 'inkomsten.natuurpact', ZERO, 'afgeleid');
-        put(p, y, 'inkomsten.constructie', cy.inkomsten.get(p)!, cy.status);
-        put(p, y, 'uitvoeringslasten', cy.uitvoeringslasten.get(p)!, cy.status);
-      } else {
-        put(p, y, 'inkomsten.natuurpact', natuurpact.bedrag_eur, natuurpact.status);
-        put(p, y, 'inkomsten.constructie', ZERO, 'afgeleid');
-        put(p, y, 'uitvoeringslasten', ZERO, 'afgeleid');
-      }
-      const incomeLines: ComparisonLine[] = ['inkomsten.natuurpact', 'inkomsten.programma_natuur', 'inkomsten.overig_rijk', 'inkomsten.eu', 'inkomsten.constructie'];
-      const parts = incomeLines.map((l) => get(p, y, l));
-      put(p, y, 'inkomsten.totaal', sum(parts.map((x) => x.bedrag_eur)), weakestStatus(parts.filter((x) => !x.bedrag_eur.isZero()).map((x) => x.status)));
+      const fromConstruction = (m: ReadonlyMap<ProvinceCode, Decimal> | undefined) => (active ? m!.get(p)! : ZERO);
+      const status = active ? cy.status : 'afgeleid';
+      put(p, y, 'inkomsten.natuurpact', active ? ZERO : natuurpact.bedrag_eur, active ? 'afgeleid' : natuurpact.status);
+      put(p, y, 'inkomsten.constructie', fromConstruction(cy?.inkomsten), status);
+      put(p, y, 'onbesteed', fromConstruction(cy?.onbesteed), status);
+      put(p, y, 'uitvoeringslasten', fromConstruction(cy?.uitvoeringslasten), status);
+      put(p, y, 'eigen_inkomsten', fromConstruction(cy?.eigenInkomsten), status);
+      const parts = INCOME_PARTS.map((l) => get(p, y, l));
+      put(p, y, 'inkomsten.totaal', sum(parts.map((x) => x.bedrag_eur)), contributing(parts));
     }
     for (const l of COMPARISON_LINES) {
-      if (l === 'tekort' || l === 'tekort.cumulatief' || l === 'dekkingsgraad') continue;
+      if (DERIVED.has(l) && l !== 'inkomsten.totaal') continue;
       const parts = PROVINCE_CODES.map((p) => get(p, y, l));
-      const contributing = parts.filter((x) => !x.bedrag_eur.isZero());
-      put('NL', y, l, sum(parts.map((x) => x.bedrag_eur)), weakestStatus((contributing.length ? contributing : parts).map((x) => x.status)));
+      put('NL', y, l, sum(parts.map((x) => x.bedrag_eur)), contributing(parts));
     }
   }
   for (const p of REGIONS) {
@@ -98,12 +115,22 @@ function rowsFor(result: ModelResult, c: Construction, years: ReadonlyMap<number
     for (const y of result.jaren) {
       const k = get(p, y, 'kosten.totaal');
       const i = get(p, y, 'inkomsten.totaal');
-      const status = weakestStatus([k, i].filter((x) => !x.bedrag_eur.isZero()).map((x) => x.status));
+      const status = contributing([k, i]);
       const gap = k.bedrag_eur.minus(i.bedrag_eur);
       cumulative = cumulative.plus(gap);
       put(p, y, 'tekort', gap, status);
+      const burden = get(p, y, 'uitvoeringslasten');
+      put(p, y, 'tekort.netto', gap.plus(burden.bedrag_eur), contributing([get(p, y, 'tekort'), burden]));
       put(p, y, 'tekort.cumulatief', cumulative, status);
       put(p, y, 'dekkingsgraad', k.bedrag_eur.isZero() ? ZERO : i.bedrag_eur.dividedBy(k.bedrag_eur), status);
+      if (p === 'NL') {
+        const parts = PROVINCE_CODES.map((q) => get(q, y, 'tekort.waarvan_eigen_bijdrage'));
+        put(p, y, 'tekort.waarvan_eigen_bijdrage', sum(parts.map((x) => x.bedrag_eur)), contributing(parts));
+      } else {
+        const agreed = result.agreedContribution(p, y);
+        const part = ownContributionPart(gap, agreed.bedrag_eur);
+        put(p, y, 'tekort.waarvan_eigen_bijdrage', part, part.isZero() ? status : weakestStatus([status, agreed.status]));
+      }
     }
   }
   const rows: ComparisonRow[] = [];
@@ -147,7 +174,7 @@ export function compareConstructions(result: ModelResult, constructions: readonl
     return r;
   };
   const window_ = result.jaren.filter((y) => y >= van && y <= tot);
-  const cumulative = (c: string, p: RegionCode) => sum(window_.map((y) => row(c, p, y, 'tekort').bedrag_eur));
+  const total = (c: string, p: RegionCode, l: ComparisonLine) => sum(window_.map((y) => row(c, p, y, l).bedrag_eur));
   const samenvatting: ConstructionSummary[] = [];
   for (const c of constructions) {
     for (const p of REGIONS) {
@@ -161,12 +188,15 @@ export function compareConstructions(result: ModelResult, constructions: readonl
       samenvatting.push({
         constructie: c.id,
         provincie: p,
-        cumulatiefTekort: cumulative(c.id, p),
+        cumulatiefTekort: total(c.id, p, 'tekort'),
+        cumulatiefTekortNetto: total(c.id, p, 'tekort.netto'),
         gemiddeldeDekking: sum(window_.map((y) => row(c.id, p, y, 'dekkingsgraad').bedrag_eur)).dividedBy(window_.length),
-        verschilMetC0: cumulative(c.id, p).minus(cumulative('C0', p)),
+        verschilMetC0: total(c.id, p, 'tekort.netto').minus(total('C0', p, 'tekort.netto')),
         volatiliteit: changes.length > 0 ? sum(changes).dividedBy(changes.length) : ZERO,
         aandeelGeoormerkt: totalIncome.isZero() ? ZERO : earmarkedMoney.dividedBy(totalIncome),
-        uitvoeringslasten: sum(window_.map((y) => row(c.id, p, y, 'uitvoeringslasten').bedrag_eur)),
+        uitvoeringslasten: total(c.id, p, 'uitvoeringslasten'),
+        onbesteed: total(c.id, p, 'onbesteed'),
+        eigenInkomsten: total(c.id, p, 'eigen_inkomsten'),
       });
     }
   }
@@ -182,7 +212,7 @@ export interface SolverAnswer {
   readonly waarde: Decimal;
   readonly iteraties: number;
   readonly tolerantie: Decimal;
-  /** The gap in the target year at the answer (at most zero, within the tolerance's effect). */
+  /** The net gap (tekort.netto) in the target year at the answer (at most zero, within the tolerance's effect). */
   readonly tekortBijAntwoord: Decimal;
 }
 
@@ -191,8 +221,8 @@ const MAX_ITERATIONS = 200;
 /** Doublings of the upper bound before giving up (2^60 × the start is far beyond any budget). */
 const MAX_DOUBLINGS = 60;
 
-/** Gap of a region in a year when the construction is evaluated with an override. */
-function gapWith(result: ModelResult, c: Construction, region: RegionCode, year: number, override: { basis?: Decimal; extraPoints?: Decimal }): Decimal {
+/** Net gap (tekort + uitvoeringslasten) of a region in a year when the construction is evaluated with an override. */
+export function netGapWith(result: ModelResult, c: Construction, region: RegionCode, year: number, override: { basis?: Decimal; extraPoints?: Decimal }): Decimal {
   const cy = constructionYear(c, result, year, override);
   const provinces = region === 'NL' ? PROVINCE_CODES : [region as ProvinceCode];
   return sum(
@@ -200,13 +230,15 @@ function gapWith(result: ModelResult, c: Construction, region: RegionCode, year:
       result.cell(p, year, 'kosten.totaal').bedrag_eur
         .minus(result.cell(p, year, 'inkomsten.totaal').bedrag_eur)
         .plus(result.cell(p, year, 'inkomsten.natuurpact').bedrag_eur)
-        .minus(cy.inkomsten.get(p)!),
+        .minus(cy.inkomsten.get(p)!)
+        .plus(cy.uitvoeringslasten.get(p)!),
     ),
   );
 }
 
 /**
- * The base amount, or the extra index points per year, at which the gap in the target year is zero.
+ * The base amount, or the extra index points per year, at which the net gap (tekort.netto) in the
+ * target year is zero.
  *
  * @example
  *   whatWouldItTake(result, c1, { doeljaar: 2030, wijze: 'basis' }) // { waarde, iteraties, ... }
@@ -228,7 +260,7 @@ export function whatWouldItTake(
     throw new UserError({ message: `in het startjaar ${year} werkt indexatie nog niet; kies een later doeljaar` });
   }
   const tolerance = SOLVER_TOLERANCE[options.wijze];
-  const gap = (x: Decimal) => gapWith(result, c, region, year, options.wijze === 'basis' ? { basis: x } : { extraPoints: x });
+  const gap = (x: Decimal) => netGapWith(result, c, region, year, options.wijze === 'basis' ? { basis: x } : { extraPoints: x });
   // Bracket: the gap falls as x rises. Start at 0 (base) or 0 points, and widen until it is <= 0.
   let lo = options.wijze === 'basis' ? ZERO : new Decimal('-0.5');
   let hi = options.wijze === 'basis' ? new Decimal(1_000_000) : new Decimal('0.01');

@@ -5,17 +5,28 @@
  *
  *   I_t  = ∏_{s=b+1..t} f_s        (indexation rule; b = the base's status quo year, or the start year)
  *   A_t  = (B + Σ_{additions a, a.vanaf <= t} a.bedrag) × I_t × (1 − conversion cut)
- *   R_t  = A_t × (1 − underspend)      if earmarked, else A_t   (unspent earmarked money returns)
- *   R_{p,t} = R_t allocated over the provinces by the key, in whole euros (largest remainder)
- *   uitvoeringslasten_{p,t} = R_{p,t} × burden percentage           (shown separately)
- *   co-financing_{p,t} = R_{p,t} × co-financing share               (required own means; reported)
+ *   R_{p,t} = A_t allocated over the provinces by the key, in whole euros (largest remainder)
+ *   onbesteed_{p,t} = R_{p,t} × underspend          if earmarked (cents), else 0
+ *   uitvoeringslasten_{p,t} = R_{p,t} × burden percentage (cents)
+ *   co-financing_{p,t} = R_{p,t} × co-financing share     (required own means; reported)
+ *
+ * Underspend of earmarked money lowers spending and income together: the work the unspent money
+ * would have paid is not done in that year, and the money returns to the Rijk. It therefore does
+ * not change the gap; it is shown apart (`onbesteed`), never as a shortfall. Administrative burden
+ * is a cost of the construction borne by the province: it is not in the gap of the tasks
+ * (`tekort`) but in `tekort.netto` = tekort + uitvoeringslasten (see `compare.ts`).
  *
  * B is a number (EUR per year) or the status quo nature money (NL) of a given year. Indexation `au`
- * follows the growth of the algemene uitkering in the Provinciefonds ledger. Before the start year
- * the status quo applies; after the end year the construction pays nothing.
+ * follows the growth of the algemene uitkering in the Provinciefonds ledger; `skp` the update of
+ * the SNL standard costs (`skp-index.ts`). Before the start year the status quo applies; after the
+ * end year the construction pays nothing.
  *
  * Two constructions are not of this shape: `status_quo` (C0, the model's own nature money, exactly)
- * and an own-revenue lever (C7) that adds to the status quo what a province could raise itself.
+ * and an own-revenue lever (C7): the status quo Rijk money, and beside it (not inside it) what a
+ * province could raise itself under the opcenten maximum (`eigenInkomsten`). Own revenue is not Rijk
+ * financing: it does not lower the gap, it shows how much of it the province could pay itself.
+ *
+ * Errors name the construction and the year.
  */
 import { Decimal, ONE, ZERO, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
@@ -26,13 +37,14 @@ import type { IndexOptions } from '../indexation/types.js';
 import type { ModelResult } from '../model/run.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import type { Status } from '../status.js';
-import { formatMlnText } from '../format.js';
+import { formatMlnText, formatPercentNl } from '../format.js';
+import { skpFactor } from './skp-index.js';
 
 export interface GenericConstruction {
   readonly soort: 'regel';
   readonly basis: { readonly bedrag: Decimal } | { readonly statusQuoJaar: number };
   readonly toevoegingen?: readonly { readonly bedrag: Decimal; readonly vanaf: number; readonly omschrijving?: string }[];
-  readonly indexatie: { readonly regel: RuleName | 'au'; readonly opties?: IndexOptions };
+  readonly indexatie: { readonly regel: ConstructionIndexRule; readonly opties?: IndexOptions };
   readonly sleutel: KeySpec;
   /** Share the provinces must add from own means. */
   readonly cofinanciering?: Decimal;
@@ -44,11 +56,14 @@ export interface GenericConstruction {
   readonly omzettingskorting?: Decimal;
 }
 
+/** Indexation rules a construction can use: the general rules, the algemene uitkering, the SNL standard costs. */
+export type ConstructionIndexRule = RuleName | 'au' | 'skp';
+
 export interface StatusQuoConstruction {
   readonly soort: 'status_quo';
 }
 
-/** C7: status quo plus a share of the room under the legal maximum of the opcenten. */
+/** C7: status quo Rijk money, and beside it a share of the room under the legal maximum of the opcenten. */
 export interface OwnRevenueConstruction {
   readonly soort: 'eigen_inkomsten';
   readonly benutting: Decimal;
@@ -70,9 +85,13 @@ export interface Construction {
 
 export interface ConstructionYear {
   readonly jaar: number;
-  /** Income from the construction per province, whole euros (cents for C0 and C7). */
+  /** Rijk money from the construction per province, whole euros (cents for C0 and C7). */
   readonly inkomsten: ReadonlyMap<ProvinceCode, Decimal>;
+  /** Earmarked money not spent (returns to the Rijk); part of `inkomsten`, not of the gap. */
+  readonly onbesteed: ReadonlyMap<ProvinceCode, Decimal>;
   readonly uitvoeringslasten: ReadonlyMap<ProvinceCode, Decimal>;
+  /** Provincial own revenue the construction adds beside the Rijk money (C7), cents. */
+  readonly eigenInkomsten: ReadonlyMap<ProvinceCode, Decimal>;
   readonly cofinanciering: ReadonlyMap<ProvinceCode, Decimal>;
   readonly geoormerkt: boolean;
   readonly status: Status;
@@ -83,7 +102,7 @@ const zeroMap = () => new Map(PROVINCE_CODES.map((p) => [p, ZERO] as const));
 const mln = (d: Decimal) => formatMlnText(d);
 
 /** Index level I_t of a rule from the start year (I_start = 1). */
-export function constructionIndex(rule: RuleName | 'au', options: IndexOptions, result: ModelResult, start: number, year: number, extraPoints: Decimal = ZERO): Decimal {
+export function constructionIndex(rule: ConstructionIndexRule, options: IndexOptions, result: ModelResult, start: number, year: number, extraPoints: Decimal = ZERO): Decimal {
   let level = ONE;
   const ledger = new Map(result.plan.ledger.jaren.map((y) => [y.jaar, y] as const));
   for (let t = start + 1; t <= year; t++) {
@@ -91,6 +110,8 @@ export function constructionIndex(rule: RuleName | 'au', options: IndexOptions, 
       const y = ledger.get(t);
       if (!y) throw new UserError({ message: `indexatie 'au': het Provinciefonds-grootboek heeft geen jaar ${t}` });
       level = level.times(y.groeifactor.plus(extraPoints));
+    } else if (rule === 'skp') {
+      level = level.times(skpFactor(t, result.plan.data, { ...result.plan.scenario.macro, ...options }).factor.plus(extraPoints));
     } else {
       level = level.times(indexFactor(rule, t, result.plan.data, { ...result.plan.scenario.macro, ...options }).factor.plus(extraPoints));
     }
@@ -132,15 +153,33 @@ export function opcentenRoom(result: ModelResult, p: ProvinceCode, year: number)
   };
 }
 
-/** Income, burden and co-financing of a construction per province for one year. */
+/**
+ * Income, underspend, burden, co-financing and own revenue of a construction per province for one
+ * year. A user error on the way (a key that cannot share, a missing ledger year) names the
+ * construction and the year.
+ */
 export function constructionYear(
   c: Construction,
   result: ModelResult,
   year: number,
   override: { basis?: Decimal; extraPoints?: Decimal } = {},
 ): ConstructionYear {
+  const first = result.jaren[0]!;
+  const last = result.jaren.at(-1)!;
+  if (!result.jaren.includes(year)) {
+    throw new UserError({ message: `constructie ${c.id} (${c.naam}): jaar ${year} valt buiten de doorrekening (${first}-${last})` });
+  }
+  try {
+    return constructionYearUnchecked(c, result, year, override);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.issues.map((i) => ({ ...i, message: `constructie ${c.id} (${c.naam}), jaar ${year}: ${i.message}` })));
+  }
+}
+
+function constructionYearUnchecked(c: Construction, result: ModelResult, year: number, override: { basis?: Decimal; extraPoints?: Decimal }): ConstructionYear {
   const sq = () => new Map(PROVINCE_CODES.map((p) => [p, result.cell(p, year, 'inkomsten.natuurpact').bedrag_eur] as const));
-  const base = { jaar: year, uitvoeringslasten: zeroMap(), cofinanciering: zeroMap(), geoormerkt: false };
+  const base = { jaar: year, onbesteed: zeroMap(), uitvoeringslasten: zeroMap(), cofinanciering: zeroMap(), eigenInkomsten: zeroMap(), geoormerkt: false };
   if (year < c.start || c.regel.soort === 'status_quo') {
     return { ...base, inkomsten: sq(), status: result.cell('NL', year, 'inkomsten.natuurpact').status, uitleg: 'status quo: natuurgeld in de algemene uitkering' };
   }
@@ -149,29 +188,34 @@ export function constructionYear(
   }
   if (c.regel.soort === 'eigen_inkomsten') {
     const rule = c.regel;
-    const income = new Map(
-      PROVINCE_CODES.map((p) => [p, result.cell(p, year, 'inkomsten.natuurpact').bedrag_eur.plus(opcentenRoom(result, p, year).room.times(rule.benutting).toDecimalPlaces(2))] as const),
-    );
-    return { ...base, inkomsten: income, status: 'aanname', uitleg: `status quo + ${rule.benutting.toString()} × de ruimte onder het opcentenmaximum` };
+    const own = new Map(PROVINCE_CODES.map((p) => [p, opcentenRoom(result, p, year).room.times(rule.benutting).toDecimalPlaces(2)] as const));
+    return {
+      ...base,
+      inkomsten: sq(),
+      eigenInkomsten: own,
+      status: 'aanname',
+      uitleg: `rijksgeld: status quo; daarnaast eigen inkomsten (geen rijksgeld): ${formatPercentNl(rule.benutting)} van de ruimte onder het opcentenmaximum`,
+    };
   }
   const rule = c.regel;
   const amount = nationalAmount(c, rule, result, year, override);
-  const kept = rule.oormerk ? amount.times(ONE.minus(rule.oormerk.onderbesteding)) : amount;
   const key = keyShares(rule.sleutel, result, year);
-  const allocation = allocateWholeEuros(kept, PROVINCE_CODES.map((p) => key.shares.get(p)!));
+  const allocation = allocateWholeEuros(amount, PROVINCE_CODES.map((p) => key.shares.get(p)!));
   const income = new Map(PROVINCE_CODES.map((p, i) => [p, allocation[i]!] as const));
   const share = (rate: Decimal | undefined) => new Map(PROVINCE_CODES.map((p) => [p, income.get(p)!.times(rate ?? ZERO).toDecimalPlaces(2)] as const));
   return {
     jaar: year,
     inkomsten: income,
+    onbesteed: share(rule.oormerk?.onderbesteding),
     uitvoeringslasten: share(rule.uitvoeringslasten),
     cofinanciering: share(rule.cofinanciering),
+    eigenInkomsten: zeroMap(),
     geoormerkt: rule.oormerk !== undefined,
     // A construction is a design choice: its money is an assumption, whatever the key rests on.
     status: 'aanname',
     uitleg:
-      `landelijk ${mln(amount)}` +
-      (rule.oormerk ? `, min onderbesteding ${rule.oormerk.onderbesteding.toString()} = ${mln(kept)}` : '') +
-      `; verdeeld in hele euro's (grootste rest) naar ${key.uitleg}`,
+      `landelijk ${mln(amount)}; verdeeld in hele euro's (grootste rest) naar ${key.uitleg}` +
+      (rule.oormerk ? `; waarvan ${formatPercentNl(rule.oormerk.onderbesteding)} onbesteed (vloeit terug; het werk schuift op, dus geen tekort)` : '') +
+      (rule.uitvoeringslasten ? `; uitvoeringslasten ${formatPercentNl(rule.uitvoeringslasten)} van het bedrag (in tekort.netto)` : ''),
   };
 }

@@ -8,13 +8,20 @@
 import type { Dataset } from '../dataset.js';
 import { dec } from '../decimal.js';
 import { UserError } from '../errors.js';
-import type { KeySpec } from '../allocation/keys.js';
+import { indicatorsOf, type KeySpec } from '../allocation/keys.js';
+import { PROVINCE_CODES } from '../provinces.js';
 import type { Construction } from './construction.js';
 
 export const CONSTRUCTION_START = 2026;
 const BASE_YEAR = CONSTRUCTION_START - 1;
 
-/** Stand-in for the key of the algemene uitkering: its verdeelmodel is not in the data. */
+/** The key in `sleutels.csv` that holds the published distribution of the algemene uitkering per province. */
+export const AU_KEY_NAME = 'algemene_uitkering';
+
+/**
+ * Stand-in for the key of the algemene uitkering when its published distribution (circulaire) is not
+ * in the data: half inhabitants, half land area. Always reported as an assumption.
+ */
 export const AU_KEY_PROXY: KeySpec = {
   soort: 'mix',
   delen: [
@@ -22,12 +29,40 @@ export const AU_KEY_PROXY: KeySpec = {
     { sleutel: { soort: 'indicator', kenmerk: 'oppervlakte_land' }, gewicht: dec('0.5') },
   ],
 };
-const AU_KEY_NOTE = { naam: 'AU-sleutel', toelichting: 'het verdeelmodel van de algemene uitkering staat niet in de gegevens; benaderd als half inwoners, half landoppervlakte' };
+
+/** The AU key: the published one from `sleutels.csv` when it covers all twelve provinces, else the labelled stand-in. */
+export function auKey(data: Dataset): { sleutel: KeySpec; aanname?: { naam: string; toelichting: string } } {
+  const rows = data.sleutels.filter((k) => k.sleutel === AU_KEY_NAME);
+  if (PROVINCE_CODES.every((p) => rows.some((r) => r.provincie === p))) return { sleutel: { soort: 'gepubliceerd', sleutel: AU_KEY_NAME } };
+  return {
+    sleutel: AU_KEY_PROXY,
+    aanname: {
+      naam: 'AU-sleutel',
+      toelichting:
+        `de verdeling van de algemene uitkering per provincie (circulaire Provinciefonds) is niet gevonden in de openbare bronnen die wij doorzochten en staat niet in de gegevens; ` +
+        `benaderd als half inwoners, half landoppervlakte. Een eigen sleutel '${AU_KEY_NAME}' in sleutels.csv (alle twaalf provincies) vervangt deze benadering`,
+    },
+  };
+}
+
+/** Hectare indicators for task-related funding, best first: user-supplied managed hectares, else the published EHS areas. */
+export const HECTARE_INDICATORS = ['natuurbeheer_ha', 'nnn_ha', 'ehs_ha_2006'] as const;
+
+function hectareKey(data: Dataset): { kenmerk: string; jaar: number } {
+  const inds = indicatorsOf(data);
+  for (const k of HECTARE_INDICATORS) {
+    const ind = inds.get(k);
+    if (ind) return { kenmerk: k, jaar: ind.year };
+  }
+  throw new UserError({ message: `provincies.csv: geen hectare-indicator (${HECTARE_INDICATORS.join(', ')}) voor alle twaalf provincies; nodig voor C6` });
+}
 
 export function shippedConstructions(data: Dataset): Construction[] {
   const ask = data.natuurpact.find((r) => r.onderdeel === 'bouwsteen_beheer.vraag' && r.provincie === 'NL');
   if (!ask) throw new UserError({ message: "natuurpact.csv: onderdeel 'bouwsteen_beheer.vraag' ontbreekt (nodig voor C5)" });
   const statusQuoBase = { statusQuoJaar: BASE_YEAR } as const;
+  const au = auKey(data);
+  const hectares = hectareKey(data);
   return [
     {
       id: 'C0',
@@ -57,15 +92,15 @@ export function shippedConstructions(data: Dataset): Construction[] {
         soort: 'regel',
         basis: statusQuoBase,
         indexatie: { regel: 'au' },
-        sleutel: { soort: 'overgang', van: { soort: 'historisch' }, naar: AU_KEY_PROXY, jaren: 4, start: CONSTRUCTION_START },
+        sleutel: { soort: 'overgang', van: { soort: 'historisch' }, naar: au.sleutel, jaren: 4, start: CONSTRUCTION_START },
       },
-      aannames: [AU_KEY_NOTE],
+      aannames: au.aanname ? [au.aanname] : [],
     },
     {
       id: 'C3',
       naam: 'Specifieke uitkering (SPUK) naar het model Programma Natuur',
       omschrijving:
-        'Het natuurgeld wordt een specifieke uitkering met oormerk en verantwoording via SiSa, verdeeld naar goedgekeurde programma\'s. Niet bestede middelen vloeien terug; de verantwoording kost uitvoeringslasten. Het plafond wordt niet automatisch geïndexeerd.',
+        'Het natuurgeld wordt een specifieke uitkering met oormerk en verantwoording via SiSa, verdeeld naar goedgekeurde programma\'s. Niet bestede middelen vloeien terug (apart getoond als onbesteed; het werk schuift op, dus geen tekort); de verantwoording kost uitvoeringslasten, die in het netto tekort tellen. Het plafond wordt niet automatisch geïndexeerd.',
       start: CONSTRUCTION_START,
       regel: {
         soort: 'regel',
@@ -84,18 +119,18 @@ export function shippedConstructions(data: Dataset): Construction[] {
       id: 'C4',
       naam: 'Gezamenlijk fonds (model Transitiefonds)',
       omschrijving:
-        'Rijk en provincies brengen het natuurgeld onder in een fonds met een vaste enveloppe, verdeeld naar plannen voor de ontwikkelopgave (verwerving, inrichting, herstel). De enveloppe wordt niet geïndexeerd; geld is geoormerkt.',
+        'Rijk en provincies brengen het natuurgeld onder in een fonds met een vaste enveloppe, verdeeld naar plannen voor de ontwikkelopgave (verwerving, inrichting, herstel) over de looptijd van het fonds. De enveloppe wordt niet geïndexeerd; geld is geoormerkt. Fondsbeheer en plantoetsing kosten minder uitvoeringslasten dan een SPUK.',
       start: CONSTRUCTION_START,
       regel: {
         soort: 'regel',
         basis: statusQuoBase,
         indexatie: { regel: 'nominaal' },
-        sleutel: { soort: 'taak', taken: ['verwerving', 'inrichting', 'herstel'] },
+        sleutel: { soort: 'taak', taken: ['verwerving', 'inrichting', 'herstel'], vanaf: CONSTRUCTION_START },
         oormerk: { onderbesteding: dec('0.05') },
         uitvoeringslasten: dec('0.01'),
       },
       aannames: [
-        { naam: 'planverdeling', toelichting: 'plannen per provincie zijn niet bekend; benaderd met het aandeel in de geraamde kosten van verwerving, inrichting en herstel' },
+        { naam: 'planverdeling', toelichting: `plannen per provincie zijn niet bekend; benaderd met het aandeel in de geraamde kosten van verwerving, inrichting en herstel van ${CONSTRUCTION_START} tot en met het jaar zelf` },
         { naam: 'onderbesteding', toelichting: '5% niet besteed; geen openbaar cijfer gevonden' },
         { naam: 'uitvoeringslasten', toelichting: '1% voor fondsbeheer en plantoetsing; geen openbaar cijfer gevonden' },
       ],
@@ -117,18 +152,27 @@ export function shippedConstructions(data: Dataset): Construction[] {
     },
     {
       id: 'C6',
-      naam: 'Taakgerelateerde bekostiging (normkosten × hectares)',
+      naam: 'Taakgerelateerde bekostiging (standaardkosten × hectares)',
       omschrijving:
-        'Het Rijk betaalt naar de taak: het bedrag volgt de natuurkostenindex en wordt verdeeld naar het aandeel van elke provincie in de kosten van natuurbeheer en agrarisch natuurbeheer (normkosten × hectares).',
+        `Het Rijk betaalt naar de taak: het bedrag volgt de jaarlijkse actualisatie van de SNL-standaardkostprijzen (lonen volgens de CAO Bos en Natuur, prijzen) en wordt verdeeld naar de hectares natuur per provincie (${hectares.kenmerk}, ${hectares.jaar}), niet naar de geraamde kosten van het model.`,
       start: CONSTRUCTION_START,
-      regel: { soort: 'regel', basis: statusQuoBase, indexatie: { regel: 'kostenindex' }, sleutel: { soort: 'taak', taken: ['natuurbeheer', 'anlb'] } },
-      aannames: [{ naam: 'normkosten', toelichting: 'normkosten per hectare zijn niet openbaar; de geraamde beheerkosten per provincie dienen als benadering' }],
+      regel: { soort: 'regel', basis: statusQuoBase, indexatie: { regel: 'skp' }, sleutel: { soort: 'indicator', kenmerk: hectares.kenmerk } },
+      aannames: [
+        {
+          naam: 'standaardkosten',
+          toelichting:
+            'de standaardkostprijzen per beheertype en de beheerde hectares per beheertype per provincie zijn niet gevonden in de openbare bronnen die wij doorzochten; het bedrag begint op het status-quobedrag en volgt de SKP-actualisatie (een gepubliceerde actualisatie skp_actualisatie in kostendrivers.csv gaat voor; anders loon CAO Bos en Natuur en cpi met de gewichten lpo.gewicht_*)',
+        },
+        ...(hectares.kenmerk === 'ehs_ha_2006'
+          ? [{ naam: 'hectares', toelichting: 'verdeeld naar het EHS-areaal per provincie in 2006 (WLO), het recentste hectarecijfer dat voor alle twaalf provincies gevonden is; een eigen indicator natuurbeheer_ha in provincies.csv gaat voor' }]
+          : []),
+      ],
     },
     {
       id: 'C7',
       naam: 'Eigen-inkomstenhefboom (ruimte onder het opcentenmaximum)',
       omschrijving:
-        'Provincies houden het status-quo-natuurgeld en zetten een deel van hun ruimte onder het wettelijk maximum van de opcenten motorrijtuigenbelasting in voor natuur. Ruimte = opbrengst × (maximum / eigen tarief − 1); het maximum stijgt met de inflatie.',
+        'Provincies houden het status-quo-natuurgeld van het Rijk en zetten daarnaast een deel van hun ruimte onder het wettelijk maximum van de opcenten motorrijtuigenbelasting in voor natuur. Dat is eigen geld van de provincie, geen rijksfinanciering: het staat apart (eigen inkomsten) en verandert het tekort niet; het laat zien welk deel ervan de provincie zelf zou kunnen opbrengen. Ruimte = opbrengst × (maximum / eigen tarief − 1); het maximum stijgt met de inflatie.',
       start: CONSTRUCTION_START,
       regel: { soort: 'eigen_inkomsten', benutting: dec('0.1') },
       aannames: [

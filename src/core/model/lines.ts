@@ -3,9 +3,12 @@
  *
  * - `kosten.<taak>` for the seven tasks, and `kosten.totaal` = their sum;
  * - `inkomsten.<stroom>` for the external streams, and `inkomsten.totaal` = their sum (Rijk + EU);
- * - `eigen_middelen`: what provinces agreed to pay themselves (shown, not counted as income);
- * - `tekort` = `kosten.totaal` − `inkomsten.totaal`; `tekort.cumulatief` from the first year of the
- *   run; `dekkingsgraad` = `inkomsten.totaal` / `kosten.totaal` (a ratio, not euros).
+ * - `tekort` = `kosten.totaal` − `inkomsten.totaal`: what the provinces pay themselves or leave undone
+ *   (own money is this one concept, not a separate line);
+ * - `tekort.waarvan_eigen_bijdrage`: the part of the gap that is the provinces' agreed contribution
+ *   (Natuurpact 2013: 65 mln a year), min(afspraak, max(tekort, 0)) per province; NL = sum;
+ * - `tekort.cumulatief` from the first year of the run; `dekkingsgraad` = `inkomsten.totaal` /
+ *   `kosten.totaal` (a ratio, not euros).
  *
  * NL is the sum of the twelve provinces for every additive line; its ratio is recomputed from sums.
  */
@@ -25,8 +28,8 @@ export const LINES = [
   'kosten.totaal',
   ...INCOME_LINES,
   'inkomsten.totaal',
-  'eigen_middelen',
   'tekort',
+  'tekort.waarvan_eigen_bijdrage',
   'tekort.cumulatief',
   'dekkingsgraad',
 ] as const;

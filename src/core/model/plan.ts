@@ -277,6 +277,18 @@ export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, yea
   return developmentShare(plan, p, 'kosten', task, year, plan.costShare.get(p)![task]);
 }
 
+/**
+ * The development cost of a task for a province per development, each rounded to cents as in
+ * {@link developmentCost} (so the parts add up to it exactly), in the plan's order of developments.
+ */
+export function developmentCostParts(plan: Plan, p: ProvinceCode, task: CostTask, year: number): { readonly naam: string; readonly bedrag: Decimal }[] {
+  const share = plan.costShare.get(p)![task];
+  return plan.developments.map((d) => {
+    const v = d.effectFor(p).kosten[task]?.get(year);
+    return { naam: d.definitie.naam, bedrag: v ? cents(v.times(share)) : ZERO };
+  });
+}
+
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
   return developmentShare(plan, p, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
 }

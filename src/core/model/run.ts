@@ -13,8 +13,11 @@
  * development part separately), so that totals, NL sums and the gap decomposition are exact.
  *
  * Totals: `kosten.totaal` and `inkomsten.totaal` are sums; `tekort` = kosten.totaal − inkomsten.totaal;
- * `tekort.cumulatief` sums `tekort` from the first year; `dekkingsgraad` = inkomsten.totaal /
- * kosten.totaal (NL: from the NL sums). The status of a derived cell is the weakest of its contributing (non-zero) parts.
+ * `tekort.waarvan_eigen_bijdrage` = the agreed provincial contribution as part of the gap (see
+ * `own-contribution.ts`; the agreement comes from the dataset's `eigen_middelen` stream in the
+ * history and the Natuurpact agreement after it); `tekort.cumulatief` sums `tekort` from the first
+ * year; `dekkingsgraad` = inkomsten.totaal / kosten.totaal (NL: from the NL sums). The status of a
+ * derived cell is the weakest of its contributing (non-zero) parts.
  */
 import type { Dataset, Fact, IncomeFact, SpendingFact } from '../dataset.js';
 import { Decimal, ZERO, cents, sum } from '../decimal.js';
@@ -26,6 +29,7 @@ import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, ty
 import { parameterAt } from './developments.js';
 import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
+import { ownContributionPart } from './own-contribution.js';
 
 export const STATUS_QUO = 'status_quo';
 
@@ -61,6 +65,8 @@ export interface ModelResult {
   readonly rows: readonly ResultRow[];
   readonly plan: Plan;
   cell(provincie: RegionCode, jaar: number, post: Line): ResultRow;
+  /** The contribution the provinces agreed to pay from own means (NL: the sum), before it is taken as part of a gap. */
+  agreedContribution(provincie: RegionCode, jaar: number): { readonly bedrag_eur: Decimal; readonly status: Status };
 }
 
 type Cell = { value: Decimal; status: Status; explain: () => Omit<Explanation, 'provincie' | 'jaar' | 'post' | 'waarde' | 'status'> };
@@ -116,6 +122,18 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
     cells[posOf(p, y, l)] = c;
   };
   const get = (p: RegionCode, y: number, l: Line) => cells[posOf(p, y, l)]!;
+  // The agreed own contribution per province and year: not a line of its own, a part of the gap.
+  const agreed = new Map<string, Cell>();
+  const streamLine = (s: IncomeStream | 'eigen_middelen') => s === 'eigen_middelen' ? undefined : (`inkomsten.${s}` as const);
+  const setStream = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen', c: Cell) => {
+    const line = streamLine(s);
+    if (line) set(p, y, line, c);
+    else agreed.set(keyOf(p, y, 'tekort.waarvan_eigen_bijdrage'), c);
+  };
+  const getStream = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen') => {
+    const line = streamLine(s);
+    return line ? get(p, y, line) : agreed.get(keyOf(p, y, 'tekort.waarvan_eigen_bijdrage'))!;
+  };
 
   const historyCost = (p: ProvinceCode, y: number, k: CostTask): SpendingFact => {
     const f = idx.cost.get(`${p}|${y}|${k}`);
@@ -133,16 +151,15 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
       }
       for (const s of [...INCOME_STREAMS, 'eigen_middelen'] as const) {
         const rows = historyIncome(p, y, s);
-        const line: Line = s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`;
         if (rows.length > 0) {
-          set(p, y, line, {
+          setStream(p, y, s, {
             value: sum(rows.map((r) => r.waarde)),
             status: weakestStatus(rows.map((r) => r.status)),
             explain: () => ({ regel: 'terugblik: waarde uit de gegevens', invoer: rows.map((r) => fact(r, `inkomsten ${r.stroom}`)) }),
           });
         } else {
           const outsideProgramme = s === 'programma_natuur';
-          set(p, y, line, {
+          setStream(p, y, s, {
             value: ZERO,
             status: outsideProgramme ? 'afgeleid' : 'aanname',
             explain: () => ({
@@ -157,7 +174,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
 
   const plan = compilePlan(scenario, data, {
     cost: (p, y, k) => get(p, y, `kosten.${k}`).value,
-    income: (p, y, s) => get(p, y, s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`).value,
+    income: (p, y, s) => getStream(p, y, s).value,
   });
   const published = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen') => historyIncome(p, y, s);
 
@@ -184,10 +201,9 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         });
       }
       for (const s of [...INCOME_STREAMS, 'eigen_middelen'] as const) {
-        const line: Line = s === 'eigen_middelen' ? 'eigen_middelen' : `inkomsten.${s}`;
         const own = published(p, y, s);
         if (own.length > 0) {
-          set(p, y, line, {
+          setStream(p, y, s, {
             value: sum(own.map((r) => r.waarde)),
             status: weakestStatus(own.map((r) => r.status)),
             explain: () => ({ regel: 'gepubliceerd bedrag van de provincie', invoer: own.map((r) => fact(r, `inkomsten ${r.stroom}`)) }),
@@ -197,7 +213,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const n = plan.income[s];
         const share = plan.incomeShare.get(p)![s];
         const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
-        set(p, y, line, {
+        setStream(p, y, s, {
           value: cents(n.amount(y).times(share)).plus(dev),
           status: n.status,
           explain: () => ({
@@ -228,7 +244,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
   }
   for (const y of allYears) {
     for (const l of LINES) {
-      if (l === 'tekort' || l === 'tekort.cumulatief' || l === 'dekkingsgraad') continue;
+      if (l === 'tekort' || l === 'tekort.waarvan_eigen_bijdrage' || l === 'tekort.cumulatief' || l === 'dekkingsgraad') continue;
       set('NL', y, l, sumCell(PROVINCE_CODES.map((p) => get(p, y, l)), 'som van de twaalf provincies'));
     }
   }
@@ -243,6 +259,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         explain: () => ({ regel: 'kosten.totaal − inkomsten.totaal', invoer: [{ omschrijving: `kosten.totaal ${mln(k.value)}` }, { omschrijving: `inkomsten.totaal ${mln(i.value)}` }] }),
       };
       set(r, y, 'tekort', gap);
+      set(r, y, 'tekort.waarvan_eigen_bijdrage', r === 'NL' ? sumCell(PROVINCE_CODES.map((p) => get(p, y, 'tekort.waarvan_eigen_bijdrage')), 'som van de twaalf provincies') : ownPartCell(gap, agreed.get(keyOf(r, y, 'tekort.waarvan_eigen_bijdrage'))!));
       const prev: Cell | undefined = cumulative;
       cumulative = {
         value: (prev?.value ?? ZERO).plus(gap.value),
@@ -279,6 +296,11 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
       if (!row) throw new UserError({ message: `geen cel ${p} ${y} ${l} in het resultaat (jaren ${allYears[0]}-${allYears.at(-1)})` });
       return row;
     },
+    agreedContribution(p, y) {
+      const parts = (p === 'NL' ? PROVINCE_CODES : [p]).map((q) => agreed.get(keyOf(q, y, 'tekort.waarvan_eigen_bijdrage')));
+      if (parts.some((c) => c === undefined)) throw new UserError({ message: `geen afgesproken eigen bijdrage voor ${p} ${y} in het resultaat` });
+      return { bedrag_eur: sum(parts.map((c) => c!.value)), status: statusOfSum(parts as Cell[]) };
+    },
     [EXPLAIN]: (p, y, l) => {
       const pos = posOf(p, y, l);
       const c = pos >= 0 ? cells[pos] : undefined;
@@ -290,6 +312,27 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
 }
 
 const EXPLAIN = Symbol('explain');
+
+/** The agreed own contribution as part of a gap (a province), with the agreement in its explanation. */
+function ownPartCell(gap: Cell, agreement: Cell): Cell {
+  const value = ownContributionPart(gap.value, agreement.value);
+  const smaller = value.lessThan(agreement.value);
+  return {
+    value,
+    status: statusOfSum(value.isZero() ? [gap] : [gap, agreement]),
+    explain: () => {
+      const a = agreement.explain();
+      return {
+        regel: `min(afgesproken eigen bijdrage, max(tekort, 0)): het deel van het tekort dat de provincie volgens de afspraak zelf betaalt${smaller ? '; het tekort is kleiner dan de afspraak' : ''}`,
+        invoer: [
+          { omschrijving: `tekort ${mln(gap.value)}`, status: gap.status },
+          { omschrijving: `afgesproken eigen bijdrage ${mln(agreement.value)}: ${a.regel}`, status: agreement.status },
+          ...a.invoer,
+        ],
+      };
+    },
+  };
+}
 
 /**
  * The status of a sum: the weakest status among the parts that contribute (are not zero); a part
