@@ -80,20 +80,22 @@ export function registerDataCommands(program: Command, io: Io): void {
       );
       lines.push(
         textTable(
-          [...header, { titel: 'waargenomen', rechts: true }, { titel: 'uit afspraken', rechts: true }],
+          [...header, { titel: 'waargenomen', rechts: true }, { titel: 'natuurdeel aangenomen', rechts: true }, { titel: 'uit afspraken', rechts: true }],
           PROVINCE_CODES.map((p) => {
             const ev = cov.waarneming.find((w) => w.provincie === p)!;
             return [
               `${p} ${provinceName(p)}`,
               ...(cov.uitgaven.get(p) ?? []).map((c) => spendingSymbol(c).padStart(4)),
               `${formatNumberNl(ev.waargenomenAandeel.times(100), 0)}%`,
+              `${formatNumberNl(ev.afbakeningAangenomenAandeel.times(100), 0)}%`,
               `${formatNumberNl(ev.afsprakenAandeel.times(100), 0)}%`,
             ];
           }),
         ),
       );
       lines.push(
-        "waargenomen: deel van de uitgaven 2014-2023 dat op gepubliceerde cijfers van de provincie rust; uit afspraken: deel dat uit de afspraken over het geld is afgeleid (daar zijn uitgaven en inkomsten niet onafhankelijk).",
+        'waargenomen: deel van de uitgaven 2014-2023 dat op gepubliceerde cijfers van de provincie rust; natuurdeel aangenomen: deel dat rust op een gepubliceerd programma waarvan het natuurdeel is aangenomen; ' +
+          'uit afspraken: deel dat uit de afspraken over het geld is afgeleid (daar zijn uitgaven en inkomsten niet onafhankelijk).',
       );
       lines.push('');
       lines.push('Inkomsten per provincie en jaar: G = gepubliceerd, S = geschat, g = deels gepubliceerd, . = geen gegevens');

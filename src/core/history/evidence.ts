@@ -7,7 +7,8 @@
  *   eigen_niveau_p = Σ cells estimated at the province's own level (its figures of other years)
  *   landelijk_p    = Σ cells that are a national amount shared by a key
  *   aandeel_p      = waargenomen_p / Σ all cells
- *   uit_afspraken_p = Σ estimated cells whose national figure was inferred from the agreements
+ *   uit_afspraken_p = Σ cells without anything of the province's own (`landelijk`) whose national
+ *                     figure was inferred from the agreements
  *
  * Units: euros; shares are exact fractions.
  */
@@ -39,7 +40,9 @@ export function historyEvidence(cells: readonly HistorySpending[]): ProvinceEvid
     const isObserved = (c: HistorySpending) => c.grondslag === 'waargenomen' || c.grondslag === 'totaal_waargenomen';
     const assumedScope = sum(mine.filter((c) => isObserved(c) && c.observatieStatus === 'schatting').map((c) => c.waarde));
     const observed = per.waargenomen.plus(per.totaal_waargenomen).minus(assumedScope);
-    const afspraken = sum(mine.filter((c) => c.uitAfspraken && c.grondslag !== 'waargenomen').map((c) => c.waarde));
+    // Only cells with nothing of the province's own: where a published figure or level stands behind a
+    // cell, the agreements only split it over the tasks.
+    const afspraken = sum(mine.filter((c) => c.uitAfspraken && c.grondslag === 'landelijk').map((c) => c.waarde));
     const years = [...new Set(mine.filter((c) => c.grondslag === 'waargenomen' || c.grondslag === 'totaal_waargenomen').map((c) => c.jaar))].sort((a, b) => a - b);
     return {
       provincie: p,
