@@ -47,6 +47,7 @@ import { Decimal, ONE, ZERO, cents, sum } from './decimal.js';
 import { UserError } from './errors.js';
 import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
 import { PUBLISHED_STATUSES } from './status.js';
+import { natureShareHistory } from './provinciefonds.js';
 import { formatMlnText, formatNumberNl } from './format.js';
 
 export const HISTORY_FIRST_YEAR = 2014;
@@ -82,6 +83,9 @@ export const HISTORY_ASSUMPTIONS: readonly string[] = [
   ESTIMATION_INPUTS.shareAcquisition,
   ESTIMATION_INPUTS.shareExecution,
   ESTIMATION_INPUTS.restorationBefore,
+  // issue 11: the nature part of the AU sets the look-back's natuurpact income (see nationalIncome).
+  'natuurdeel_au.startjaar',
+  'natuurdeel_au.startbedrag',
 ];
 
 const ESTIMATE_ORIGIN: Origin = { file: 'schattingsstap', line: 0, laag: 'schatting' };
@@ -391,6 +395,21 @@ export function nationalIncome(data: Dataset, stream: Stream, year: number): Der
   const n = ESTIMATION_INPUTS;
   switch (stream) {
     case 'natuurpact': {
+      // issue 11 (begin): after the year the DU Natuur was folded into the algemene uitkering
+      // (natuurdeel_au.startjaar), the nature money is the nature part of the AU from the
+      // Provinciefonds ledger's look-back, not the last DU stand.
+      // A dataset without the assumption natuurdeel_au.startjaar has no fold: the DU stands apply.
+      const folded = data.aannames.some((a) => a.naam === 'natuurdeel_au.startjaar') ? natureShareHistory(data) : new Map<number, never>();
+      const part = folded.get(year);
+      const s0 = Math.min(...folded.keys());
+      if (part && year > s0) {
+        return {
+          value: part.natuurdeel,
+          method: `natuurdeel van de algemene uitkering ${year} ${mln(part.natuurdeel)}: beginstand ${s0} (natuurdeel_au.startbedrag) × de groei van de algemene uitkering zonder uitgesplitste mutaties (Provinciefonds-grootboek)`,
+          bron: part.bron,
+        };
+      }
+      // issue 11 (end)
       const stands = nationalDuNatuur(data);
       const exact = stands.get(year);
       if (exact) return { value: exact.waarde, method: `DU Natuur ${year} ${mln(exact.waarde)} (${exact.publicatie})`, bron: exact.bron };

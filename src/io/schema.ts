@@ -52,6 +52,8 @@ export interface FileSpec {
   readonly dimensions?: readonly Dimension[];
   /** Statuses allowed in this file (default: all). */
   readonly statuses?: readonly Status[];
+  /** The dataset folder may leave the file out (default: it must be there). */
+  readonly mayBeAbsent?: boolean;
 }
 
 /** Columns that every value-carrying file has. */

@@ -40,6 +40,7 @@ export function dataset(parts: Partial<Dataset>): Dataset {
     kostendrivers: [],
     sleutels: [],
     aannames: [],
+    aansluiting: [],
     ...parts,
   };
 }
