@@ -8,6 +8,7 @@ import { loadDataset } from '../io/read-dir.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
+import { registerReconciliationCommand } from './reconciliation-command.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
 
@@ -20,6 +21,7 @@ function gridSymbol(cell: GridCell, expected: number): string {
 
 export function registerDataCommands(program: Command, io: Io): void {
   const data = program.command('data').description('gegevens controleren en bekijken');
+  registerReconciliationCommand(data, io);
 
   data
     .command('check')
