@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { UserError, type Issue } from '../core/errors.js';
-import { LINES, type Line } from '../core/model/lines.js';
+import { LINES, RESULT_LINES, type Line, type ResultLine } from '../core/model/lines.js';
 import { explain } from '../core/model/run.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
 import { manifest, toolVersion } from '../io/manifest.js';
@@ -140,11 +140,11 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option(...DATA_OPTION)
     .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
-      if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
+      if (!(RESULT_LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${RESULT_LINES.join(', ')}`);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
       const run = runScenarioFile(file, data);
-      const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as Line });
+      const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as ResultLine });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
       const lines = [`${e.provincie} ${e.jaar} ${e.post} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
       if (e.invoer.length > 0) lines.push('invoer:');

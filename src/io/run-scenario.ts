@@ -14,12 +14,14 @@ import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGap, type GapDecomposition } from '../core/model/decompose.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
+import { isFundLine, type FundLine } from '../core/model/lines.js';
 import { PROVINCE_CODES } from '../core/provinces.js';
 import { suggest } from '../core/suggest.js';
 import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario } from './scenario.js';
 
 /** One row of the tidy result table that all outputs are views of. */
-export type TidyRow = ComparisonRow;
+/** A row of the tidy table: a construction comparison row, or a national fund line (`fonds.*`). */
+export type TidyRow = Omit<ComparisonRow, 'post'> & { readonly post: ComparisonRow['post'] | FundLine };
 
 export interface ScenarioRun {
   readonly loaded: LoadedScenario;
@@ -151,6 +153,7 @@ export function runScenarioFile(path: string, loadedData: Dataset): ScenarioRun 
     .filter((c) => c.regel.soort === 'regel')
     .map((c) => whatWouldItTake(result, c, { doeljaar: window.tot, wijze: 'basis' }));
   const decomposition = [...PROVINCE_CODES, 'NL' as const].map((p) => decomposeGap(result, { provincie: p, van: result.basisjaar, tot: window.tot }));
-  const rows: TidyRow[] = comparison ? [...comparison.rows] : result.rows.map((r) => ({ ...r }));
+  // Fund lines do not depend on the construction: they appear once, under the status quo.
+  const rows: TidyRow[] = comparison ? [...comparison.rows, ...result.rows.filter((r) => isFundLine(r.post))] : result.rows.map((r) => ({ ...r }));
   return { loaded, scenario, data, result, window, rows, ...(comparison ? { comparison } : {}), solver, decomposition };
 }
