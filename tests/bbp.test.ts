@@ -137,3 +137,44 @@ describe('chained factors', () => {
     );
   });
 });
+
+describe('vaststelling: which figures fix a year', () => {
+  // Volume 2015-2023 published 2020 ('p'); the CEP 2024 has the price of 2024 (3.0%); a September
+  // publication raises it to 3.5% and a 2025 revision raises the 2015 growth from 2.1% to 2.5%.
+  const fixing = dataset({
+    macro: [
+      ...Object.entries({ ...growth, 2023: '0.1', 2024: '1' }).map(([y, g]) => macro('bbp_volume', Number(y), g)),
+      macro('bbp_prijs', 2024, '3.0', 'cpb-cep2024', '2024-02-22', 'raming'),
+      macro('bbp_prijs', 2024, '3.5', 'mev', '2024-09', 'raming'),
+      macro('bbp_volume', 2015, '2.5', 'revisie', '2025-06'),
+      macro('bbp_volume', 2025, '1.9', 'cpb-cep2025', '2025-02-26', 'raming'),
+      macro('bbp_prijs', 2025, '2.7', 'mev', '2024-09', 'raming'),
+      macro('bbp_prijs', 2025, '2.2', 'later', '2025-09', 'raming'),
+      macro('bbp_prijs', 2026, '2.5', 'later', '2025-09', 'raming'),
+    ],
+  });
+  const price = (y: number, o = {}) => bbpIndexation(y, fixing, o).price;
+  const first = (y: number, o = {}) => bbpIndexation(y, fixing, o).inputs[0]!;
+
+  test('cep-jaar-t (default): every input as known at the CEP of the year', () => {
+    expect(price(2024).equals(dec('0.03'))).toBe(true);
+    expect(first(2024).waarde.equals(dec('0.021'))).toBe(true);
+    expect(bbpIndexation(2024, fixing).vastgesteld).toBe('CEP 2024 (cpb-cep2024, 2024-02-22)');
+    // CEP 2025 knew the September 2024 price (2.7%), not the later 2.2%.
+    expect(price(2025).equals(dec('0.027'))).toBe(true);
+  });
+  test('laatste: the latest revision of every figure; a fixed vintage: that publication for all years', () => {
+    expect(price(2024, { vaststelling: 'laatste' }).equals(dec('0.035'))).toBe(true);
+    expect(first(2024, { vaststelling: 'laatste' }).waarde.equals(dec('0.025'))).toBe(true);
+    expect(price(2025, { vaststelling: 'laatste' }).equals(dec('0.022'))).toBe(true);
+    expect(price(2024, { vintage: 'mev' }).equals(dec('0.035'))).toBe(true);
+  });
+  test('a CEP that knew no figure for an input, or a year without its CEP in the data: the latest figure, and the input or the year says so', () => {
+    const d = dataset({ macro: fixing.macro.filter((m) => !(m.reeks === 'bbp_prijs' && m.publicatie === 'mev' && m.jaar === 2025)) });
+    const p25 = bbpIndexation(2025, d).inputs[8]!;
+    expect(p25.waarde.equals(dec('0.022'))).toBe(true);
+    expect(p25.toelichting).toContain('bij CEP 2025 geen gepubliceerd cijfer in de gegevens, daarom het nieuwste');
+    expect(bbpIndexation(2026, fixing).vastgesteld).toBe('nog niet vastgesteld (het laatste CEP in de gegevens is dat van 2025): de nieuwste cijfers');
+    expect(price(2026).equals(dec('0.025'))).toBe(true);
+  });
+});

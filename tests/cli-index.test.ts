@@ -23,11 +23,12 @@ describe('natuurpact index', () => {
   });
 
   test('--csv: the header, fractions with at least 10 significant digits, equal to the library', async () => {
-    const r = await run('index', '--regel', 'bbp', '--van', '2024', '--tot', '2030', '--csv');
+    // The geometric mean is an 8th root: many significant digits, unlike the exact arithmetic mean.
+    const r = await run('index', '--regel', 'bbp', '--van', '2024', '--tot', '2030', '--gemiddelde', 'meetkundig', '--csv');
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('jaar,volume,prijs,factor,index');
     expect(lines).toHaveLength(8);
-    const lib = bbpIndexation(2024, loadDataset());
+    const lib = bbpIndexation(2024, loadDataset(), { gemiddelde: 'meetkundig' });
     const [jaar, volume, prijs, factor] = lines[1]!.split(',');
     expect(jaar).toBe('2024');
     expect(volume).toBe(csvNumber(lib.volume));
@@ -41,10 +42,18 @@ describe('natuurpact index', () => {
     expect(r.out).toBe('jaar,volume,prijs,factor,index\n2024,,,1,100\n2025,,,1,100\n');
   });
 
-  test('--uitleg traces each factor to its macro rows', async () => {
-    const r = await run('index', '--van', '2024', '--tot', '2024', '--uitleg');
-    expect(r.out).toContain('bbp_volume 2015 = 2,1% (cbs-2025-economie, realisatie)');
-    expect(r.out).toContain('bbp_prijs 2024');
+  test('--uitleg traces each factor to its macro rows and names the CEP that fixed the year', async () => {
+    const r = await run('index', '--van', '2024', '--tot', '2026', '--uitleg');
+    // Year 2024 is fixed on the CEP 2024 (22 February 2024): figures as known then (macro.csv).
+    expect(r.out).toContain('2024: vaststelling: CEP 2024 (cpb-cep2024, 2024-02-22)');
+    expect(r.out).toContain('bbp_volume 2015 = 2,3% (cpb-mev2018, realisatie)');
+    expect(r.out).toContain('bbp_prijs 2024 = 3,3% (gf-septcirc2023, raming)');
+    expect(r.out).toContain('2025: vaststelling: CEP 2025 (cpb-cep2025, 2025-02-26)');
+    // No CEP 2026 in the data: not yet fixed, the newest figures.
+    expect(r.out).toContain('2026: vaststelling: nog niet vastgesteld');
+    const latest = await run('index', '--van', '2024', '--tot', '2024', '--uitleg', '--vaststelling', 'laatste');
+    expect(latest.out).toContain('vaststelling: laatste stand van elk cijfer');
+    expect(latest.out).toContain('bbp_volume 2015 = 2,1% (cbs-2025-economie, realisatie)');
   });
 
   test("a user's macro file through --data changes the result accordingly", async () => {
@@ -55,8 +64,12 @@ describe('natuurpact index', () => {
         'bbp_prijs;eigen-raming;2026-06;2024;4,0;%;raming;eigen-nota;Tabel 2;\n',
     );
     writeFileSync(join(dir, 'bronnen.csv'), 'id,titel,uitgever,datum,url,vindplaats,geraadpleegd\neigen-nota,Eigen raming,Ministerie,2026-06,https://example.org/nota,,2026-11-28\n');
-    const base = await run('index', '--van', '2024', '--tot', '2024', '--csv');
-    const own = await run('index', '--van', '2024', '--tot', '2024', '--csv', '--data', dir);
+    // Fixed on the CEP of 2024, the year does not see a figure published in 2026 ...
+    const fixed = await run('index', '--van', '2024', '--tot', '2024', '--csv');
+    expect((await run('index', '--van', '2024', '--tot', '2024', '--csv', '--data', dir)).out).toBe(fixed.out);
+    // ... the latest revision does.
+    const base = await run('index', '--van', '2024', '--tot', '2024', '--csv', '--vaststelling', 'laatste');
+    const own = await run('index', '--van', '2024', '--tot', '2024', '--csv', '--vaststelling', 'laatste', '--data', dir);
     expect(own.code).toBe(0);
     const [, volume, prijs, factor] = own.out.split('\n')[1]!.split(',');
     expect(prijs).toBe('0.04');

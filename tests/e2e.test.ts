@@ -61,8 +61,8 @@ describe('shipped scenarios end to end', () => {
   test('the manifest lists the hash of every input and output', () => {
     const m = JSON.parse(readFileSync(join(first, 'bouwsteen-natuur', 'manifest.json'), 'utf8'));
     expect(m.scenario.bestanden.map((f: { pad: string }) => f.pad)).toEqual(['scenarios/basis.yaml', 'scenarios/bouwsteen-natuur.yaml']);
-    // One entry per data file in data/ (13, see FILE_SPECS in src/io/files.ts).
-    expect(m.gegevens.length).toBe(13);
+    // One entry per data file in data/ (14, see FILE_SPECS in src/io/files.ts).
+    expect(m.gegevens.length).toBe(14);
     expect(m.uitvoer.map((o: { bestand: string }) => o.bestand)).toEqual(['resultaten.csv', 'rapport.md', 'rapport.html', 'resultaten.xlsx']);
     for (const o of m.uitvoer) expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -182,8 +182,8 @@ describe('HTML report', () => {
     expect(html).not.toMatch(/<script/i);
     const dom = new JSDOM(html);
     const ids = [...dom.window.document.querySelectorAll('section')].map((s) => s.id);
-    const expected = ['samenvatting', 'terugblik', 'vooruitblik', 'index', 'ontleding', 'provincies', 'aannames', 'bronnen', 'manifest'];
-    if (name === 'natuurpact-2-0') expected.splice(4, 0, 'constructies', 'nodig');
+    const expected = ['samenvatting', 'terugblik', 'vooruitblik', 'index', 'fondspad', 'ontleding', 'provincies', 'aannames', 'bronnen', 'manifest'];
+    if (name === 'natuurpact-2-0') expected.splice(5, 0, 'constructies', 'nodig');
     expect(ids).toEqual(expected);
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBeGreaterThanOrEqual(name === 'natuurpact-2-0' ? 5 : 4);

@@ -10,7 +10,7 @@ import { completeHistory } from '../src/core/estimate.js';
 import { decomposeGap } from '../src/core/model/decompose.js';
 import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../src/core/model/developments.js';
 import { compileFast, evaluateFast } from '../src/core/model/fast.js';
-import { ADDITIVE_LINES, COST_TASKS, LINES } from '../src/core/model/lines.js';
+import { ADDITIVE_LINES, COST_TASKS, FUND_LINES, isFundLine, LINES } from '../src/core/model/lines.js';
 import type { ModelScenario } from '../src/core/model/plan.js';
 import { explain, runScenario, type ModelResult } from '../src/core/model/run.js';
 import { PROVINCE_CODES, type RegionCode } from '../src/core/provinces.js';
@@ -38,8 +38,13 @@ const scenarioArb: fc.Arbitrary<ModelScenario> = fc
   }));
 
 describe('the result table', () => {
-  test('complete: 13 regions × 2014-2030 × every line, each with a status', () => {
-    expect(basis.rows).toHaveLength(13 * 17 * LINES.length);
+  test('complete: 13 regions × 2014-2030 × every line, each with a status; the fund lines once, for NL', () => {
+    // Fund lines: NL only, for the ledger's years (natuurdeel_au.startjaar 2018 .. 2030 = 13 years).
+    expect(basis.rows).toHaveLength(13 * 17 * LINES.length + 13 * FUND_LINES.length);
+    const fund = basis.rows.filter((r) => isFundLine(r.post));
+    expect(new Set(fund.map((r) => r.provincie))).toEqual(new Set(['NL']));
+    expect(new Set(fund.map((r) => r.jaar))).toEqual(new Set(Array.from({ length: 13 }, (_, i) => 2018 + i)));
+    expect(() => basis.cell('PV22', 2026, 'fonds.natuurdeel')).toThrow(/bestaat alleen voor NL/);
     expect(new Set(basis.rows.map((r) => `${r.provincie}|${r.jaar}|${r.post}`)).size).toBe(basis.rows.length);
     for (const r of basis.rows) expect(STATUSES).toContain(r.status);
     expect(basis.rows.every((r) => r.constructie === 'status_quo' && r.scenario === 'basis')).toBe(true);
@@ -241,6 +246,22 @@ describe('explain', () => {
     const hist = explain(basis, { provincie: 'PV28', jaar: 2019, post: 'kosten.natuurbeheer' });
     expect(hist.invoer[0]!.omschrijving).toContain('uitgaven.csv');
     expect(hist.invoer[0]!.status).toBe('realisatie');
+  });
+  test('fund cells: the rule of the ledger year, for NL only', () => {
+    expect(explain(basis, { provincie: 'NL', jaar: 2024, post: 'fonds.accres' }).regel).toContain('regel bbp');
+    expect(explain(basis, { provincie: 'NL', jaar: 2021, post: 'fonds.algemene_uitkering' }).invoer[0]!.omschrijving).toContain('(1supp2021)');
+    expect(() => explain(basis, { provincie: 'PV20', jaar: 2024, post: 'fonds.accres' })).toThrow(/bestaat alleen voor NL/);
+  });
+});
+
+describe('fund lines and the natuurpact income', () => {
+  test('the nature part of the AU is the national natuurpact income, in the look-back (estimation step) and the projection alike', () => {
+    // Province amounts are rounded to whole cents: twelve roundings of at most half a cent.
+    for (const y of [2019, 2021, 2023, 2024, 2027, 2030]) {
+      const n = basis.cell('NL', y, 'fonds.natuurdeel').bedrag_eur;
+      const income = basis.cell('NL', y, 'inkomsten.natuurpact').bedrag_eur;
+      expect(n.minus(income).abs().lessThanOrEqualTo(dec('0.06')), String(y)).toBe(true);
+    }
   });
 });
 

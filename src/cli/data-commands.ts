@@ -10,6 +10,7 @@ import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
 import { registerCbsCommand } from './cbs-command.js';
+import { registerReconciliationCommand } from './reconciliation-command.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
 
@@ -30,6 +31,7 @@ function spendingSymbol(cell: SpendingCell): string {
 
 export function registerDataCommands(program: Command, io: Io): void {
   const data = program.command('data').description('gegevens controleren en bekijken');
+  registerReconciliationCommand(data, io);
 
   data
     .command('check')

@@ -8,7 +8,7 @@
 import { Command, Option } from 'commander';
 import { Decimal } from '../core/decimal.js';
 import { cumulativeIndex, indexFactors, isRuleName, RULES, type RuleName } from '../core/indexation/index.js';
-import type { IndexFactor, IndexOptions } from '../core/indexation/types.js';
+import { FIXINGS, type Fixing, type IndexFactor, type IndexOptions } from '../core/indexation/types.js';
 import { loadDataset } from '../io/read-dir.js';
 import { toCsv } from '../report/csv.js';
 import { formatNumberNl } from '../report/format.js';
@@ -28,6 +28,7 @@ interface IndexCliOptions {
   vintage?: string;
   gemiddelde: 'rekenkundig' | 'meetkundig';
   combinatie: 'vermenigvuldigen' | 'optellen';
+  vaststelling: Fixing;
   data?: string;
   csv?: boolean;
   uitleg?: boolean;
@@ -64,6 +65,11 @@ export function registerIndexCommand(program: Command, io: Io): void {
     .option('--vintage <publicatie>', 'gebruik de cijfers zoals bekend bij deze publicatie (bv. cpb-cep2025)')
     .addOption(new Option('--gemiddelde <soort>', 'bbp: gemiddelde van de volumegroei').choices(['rekenkundig', 'meetkundig']).default('rekenkundig'))
     .addOption(new Option('--combinatie <soort>', 'bbp: volume en prijs combineren').choices(['vermenigvuldigen', 'optellen']).default('vermenigvuldigen'))
+    .addOption(
+      new Option('--vaststelling <regel>', 'bbp: welke cijfers een jaar vastleggen: die van het CEP van dat jaar, of de laatste stand (--vintage gaat voor)')
+        .choices([...FIXINGS])
+        .default('cep-jaar-t'),
+    )
     .option('--vergelijk <regels>', 'twee regels naast elkaar, bv. bbp,kostenindex (beginjaar = 100)')
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
     .option('--csv', 'CSV op standaarduitvoer in plaats van een tabel')
@@ -75,6 +81,7 @@ export function registerIndexCommand(program: Command, io: Io): void {
       const options: IndexOptions = {
         gemiddelde: opts.gemiddelde,
         combinatie: opts.combinatie,
+        vaststelling: opts.vaststelling,
         ...(opts.vintage !== undefined ? { vintage: opts.vintage } : {}),
       };
       const data = loadDataset(opts.data);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { UserError, type Issue } from '../core/errors.js';
-import { LINES, type Line } from '../core/model/lines.js';
+import { isFundLine, LINES, RESULT_LINES, type Line, type ResultLine } from '../core/model/lines.js';
 import { explain, type Explanation } from '../core/model/run.js';
 import { COMPARISON_LINES, type ComparisonLine } from '../core/constructions/compare.js';
 import { explainConstructionCell } from '../core/constructions/explain.js';
@@ -42,9 +42,9 @@ function runWithConstructions(file: string, data: Dataset, constructie: string |
 }
 
 /** A `--post` value: a line of the result table, or (with a construction) of the construction's table. */
-function postOption(value: string, withConstruction: boolean): ComparisonLine {
-  const allowed: readonly string[] = withConstruction ? COMPARISON_LINES : LINES;
-  if (allowed.includes(value)) return value as ComparisonLine;
+function postOption(value: string, withConstruction: boolean): ComparisonLine | ResultLine {
+  const allowed: readonly string[] = withConstruction ? COMPARISON_LINES : RESULT_LINES;
+  if (allowed.includes(value)) return value as ComparisonLine | ResultLine;
   if ((COMPARISON_LINES as readonly string[]).includes(value)) throw new UsageError(`post '${value}' bestaat alleen bij een constructie; geef --constructie`);
   throw new UsageError(`onbekende post '${value}'; kies uit ${allowed.join(', ')}`);
 }
@@ -138,8 +138,9 @@ export function registerRunCommands(program: Command, io: Io): void {
       const ra = runWithConstructions(a, data, opts.constructie, true);
       const rb = runWithConstructions(b, data, opts.constructie, true);
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
-      const regions: RegionCode[] = [...PROVINCE_CODES, 'NL'];
-      const value = (r: ScenarioRun, p: RegionCode, y: number) => (opts.constructie ? r.comparison!.row(opts.constructie, p, y, post) : r.result.cell(p, y, post as Line)).bedrag_eur;
+      // Fund lines exist for NL only (the Provinciefonds ledger is national).
+      const regions: RegionCode[] = isFundLine(post as ResultLine) ? ['NL'] : [...PROVINCE_CODES, 'NL'];
+      const value = (r: ScenarioRun, p: RegionCode, y: number) => (opts.constructie ? r.comparison!.row(opts.constructie, p, y, post as ComparisonLine) : r.result.cell(p, y, post as ResultLine)).bedrag_eur;
       const diff = (p: RegionCode, y: number) => value(rb, p, y).minus(value(ra, p, y));
       if (opts.csv) {
         io.out(toCsv(['provincie', 'jaar', 'constructie', 'post', `${ra.loaded.content.naam}_eur`, `${rb.loaded.content.naam}_eur`, 'verschil_eur'], regions.flatMap((p) => years.map((y) => [p, { number: String(y) }, opts.constructie ?? 'status_quo', post, { number: value(ra, p, y).toFixed(2) }, { number: value(rb, p, y).toFixed(2) }, { number: diff(p, y).toFixed(2) }]))));
@@ -172,8 +173,8 @@ export function registerRunCommands(program: Command, io: Io): void {
       const { data } = loadDatasetWithInputs(opts.data);
       const run = runWithConstructions(file, data, opts.constructie, true);
       const e: Omit<Explanation, 'post'> & { post: string } = opts.constructie
-        ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post })
-        : explain(run.result, { provincie: opts.provincie, jaar, post: post as Line });
+        ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post: post as ComparisonLine })
+        : explain(run.result, { provincie: opts.provincie, jaar, post: post as ResultLine });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
       const lines = [`${e.provincie} ${e.jaar} ${e.post}${opts.constructie ? ` onder ${opts.constructie}` : ''} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
       const others = (run.comparison?.constructies ?? []).map((c) => c.id).filter((id) => id !== 'C0');

@@ -63,11 +63,22 @@ export interface MacroFact extends Fact {
   readonly jaar: number;
 }
 
+/**
+ * The nature of a budget mutation (see `provinciefonds.ts`): `structureel` changes the base from its
+ * first year on; `incidenteel` counts in its own years only; `reeks` is the published amount per year,
+ * replacing the previous year's (after its last published year the last amount continues, as the
+ * budget's extrapolation does).
+ */
+export const MUTATION_KINDS = ['structureel', 'incidenteel', 'reeks'] as const;
+export type MutationKind = (typeof MUTATION_KINDS)[number];
+
 export interface FundFact extends Fact {
   readonly post: string;
   readonly provincie: RegionCode;
   readonly jaar: number;
   readonly publicatie: string;
+  /** For mutation rows: how the amount counts over the years. */
+  readonly aard?: MutationKind;
 }
 
 export interface AgreementFact extends Fact {
@@ -193,6 +204,23 @@ export interface Assumption extends Fact {
   readonly verloop?: DatedValues;
 }
 
+/**
+ * A known difference between a published total and the model's figure (`aansluiting.csv`), in the
+ * style of Tax-Calculator's expected-differences files: a new or moved difference fails a test.
+ */
+export interface ExpectedDifference {
+  /** The id of a reconciliation source (see `reconciliation-sources.ts`). */
+  readonly id: string;
+  /** Published minus model, in the base unit (EUR). */
+  readonly verwacht: Decimal;
+  /** How far the actual difference may lie from `verwacht` (EUR, not negative). */
+  readonly marge: Decimal;
+  readonly eenheid: string;
+  /** Dutch: why the difference exists, naming its parts. */
+  readonly reden: string;
+  readonly herkomst: Origin;
+}
+
 export interface Dataset {
   readonly bronnen: ReadonlyMap<string, Source>;
   readonly provincies: readonly ProvinceFact[];
@@ -208,4 +236,5 @@ export interface Dataset {
   readonly lastenBaten: readonly PublishedLineFact[];
   /** How published lines map to the model's tasks (`iv3-taakvelden.csv` and `programma-indeling.csv`). */
   readonly indeling: readonly LineMapping[];
+  readonly aansluiting: readonly ExpectedDifference[];
 }

@@ -80,6 +80,9 @@ export const HISTORY_ASSUMPTIONS: readonly string[] = [
   ESTIMATION_INPUTS.shareExecution,
   ESTIMATION_INPUTS.restorationBefore,
   'niveau.dekking_voor_gemiddelde',
+  // The nature part of the AU sets the look-back's natuurpact income after the DU was folded in (see nationalIncome).
+  'natuurdeel_au.startjaar',
+  'natuurdeel_au.startbedrag',
 ];
 
 /**

@@ -2,7 +2,7 @@
  * The data files of a dataset folder, their columns and their keys. The README's table of files
  * and keys is written from this list; keep the two in step.
  */
-import { LINE_LEVELS, MAPPING_TARGETS, STREAMS, TASKS } from '../core/dataset.js';
+import { LINE_LEVELS, MAPPING_TARGETS, MUTATION_KINDS, STREAMS, TASKS } from '../core/dataset.js';
 import { FACT_COLUMNS, type FileSpec } from './schema.js';
 
 export const BRONNEN: FileSpec = {
@@ -55,6 +55,7 @@ export const PROVINCIEFONDS: FileSpec = {
     { name: 'jaar', type: 'year' },
     { name: 'publicatie', type: 'code' },
     ...FACT_COLUMNS,
+    { name: 'aard', type: { oneOf: MUTATION_KINDS }, optional: true, optionalColumn: true },
   ],
 };
 
@@ -175,6 +176,23 @@ export const PROGRAMMA_INDELING: FileSpec = {
   ],
 };
 
+/**
+ * Known differences between published totals and the model (`natuurpact data aansluiting`). The file
+ * may be absent from a dataset folder: then no difference is recorded.
+ */
+export const AANSLUITING: FileSpec = {
+  name: 'aansluiting.csv',
+  optional: true,
+  key: ['id'],
+  columns: [
+    { name: 'id', type: 'code' },
+    { name: 'verwacht_verschil', type: 'number' },
+    { name: 'marge', type: 'number' },
+    { name: 'eenheid', type: 'unit' },
+    { name: 'reden', type: 'text' },
+  ],
+};
+
 /** Every file a dataset folder can hold, in load order (sources first). */
 export const FILE_SPECS: readonly FileSpec[] = [
   BRONNEN,
@@ -190,4 +208,5 @@ export const FILE_SPECS: readonly FileSpec[] = [
   LASTEN_BATEN,
   IV3_TAAKVELDEN,
   PROGRAMMA_INDELING,
+  AANSLUITING,
 ];

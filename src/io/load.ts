@@ -13,6 +13,7 @@ import type {
   Assumption,
   Dataset,
   DriverFact,
+  ExpectedDifference,
   Fact,
   FundFact,
   IncomeFact,
@@ -32,6 +33,7 @@ import { toBaseUnit, unitInfo } from '../core/units.js';
 import { decodeText, parseCsv, type CsvTable } from './csv.js';
 import {
   AANNAMES,
+  AANSLUITING,
   BRONNEN,
   FILE_SPECS,
   INKOMSTEN,
@@ -256,6 +258,7 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
 
   checkKeyShares(get(SLEUTELS), issues);
   checkMappingShares([...get(IV3_TAAKVELDEN), ...get(PROGRAMMA_INDELING)], issues);
+  checkExpectedDifferences(get(AANSLUITING), issues);
 
   if (issues.length > 0) throw new UserError(issues);
 
@@ -281,6 +284,7 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
       provincie: l.row.provincie as RegionCode,
       jaar: l.row.jaar as number,
       publicatie: l.row.publicatie as string,
+      ...(l.row.aard !== undefined ? { aard: l.row.aard as FundFact['aard'] } : {}),
     })),
     natuurpact: get(NATUURPACT).map((l): AgreementFact => ({
       ...fact(l),
@@ -347,7 +351,43 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
         taak: l.row.taak as LineMapping['taak'],
       })),
     ],
+    aansluiting: get(AANSLUITING).map((l): ExpectedDifference => {
+      const eenheid = l.row.eenheid as string;
+      return {
+        id: l.row.id as string,
+        verwacht: toBaseUnit(l.row.verwacht_verschil as Decimal, eenheid),
+        marge: toBaseUnit(l.row.marge as Decimal, eenheid),
+        eenheid,
+        reden: l.row.reden as string,
+        herkomst: origin(l),
+      };
+    }),
   };
+}
+
+/** An expected difference is an amount of money with a margin that is not negative. */
+function checkExpectedDifferences(loadedRows: readonly LoadedRow[], issues: Issue[]): void {
+  for (const l of loadedRows) {
+    const eenheid = l.row.eenheid as string;
+    if (unitInfo(eenheid)?.dimension !== 'geld') {
+      issues.push({
+        file: l.table.file,
+        line: l.row.line,
+        column: columnOf(l, 'eenheid'),
+        field: 'eenheid',
+        message: `verwacht een geldeenheid (EUR, EUR 1.000, EUR mln of EUR mld), gevonden '${eenheid}'`,
+      });
+    }
+    if ((l.row.marge as Decimal).isNegative()) {
+      issues.push({
+        file: l.table.file,
+        line: l.row.line,
+        column: columnOf(l, 'marge'),
+        field: 'marge',
+        message: `verwacht een marge van 0 of meer, gevonden ${(l.row.marge as Decimal).toString()}`,
+      });
+    }
+  }
 }
 
 /**

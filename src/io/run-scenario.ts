@@ -14,6 +14,7 @@ import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGapAll, type GapDecomposition, type GapSource } from '../core/model/decompose.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
+import { isFundLine, type FundLine } from '../core/model/lines.js';
 import { PROVINCE_CODES, type RegionCode } from '../core/provinces.js';
 import { weakestStatus } from '../core/status.js';
 import { suggest } from '../core/suggest.js';
@@ -23,8 +24,9 @@ import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, t
 export type DecompositionLine = `ontleding.${string}`;
 
 /** One row of the tidy result table that all outputs are views of. */
+/** A row of the tidy table: a construction comparison row, a national fund line (`fonds.*`), or the decomposition. */
 export interface TidyRow extends Omit<ComparisonRow, 'post'> {
-  readonly post: ComparisonRow['post'] | DecompositionLine;
+  readonly post: ComparisonRow['post'] | DecompositionLine | FundLine;
 }
 
 /**
@@ -210,6 +212,8 @@ export function runScenarioFile(path: string, loadedData: Dataset, options: RunO
   const rows: TidyRow[] = comparison
     ? [
         ...comparison.rows,
+        // Fund lines do not depend on the construction: they appear once, under the status quo (C0).
+        ...result.rows.filter((r) => isFundLine(r.post)).map((r) => ({ ...r, constructie: 'C0' })),
         ...comparison.constructies.flatMap((c) =>
           decompositionRows(result, c.id, (p, y, l) => comparison.row(c.id, p, y, l).bedrag_eur, (p, y) => comparison.row(c.id, p, y, 'tekort').status),
         ),

@@ -241,6 +241,7 @@ export const scenarioSchema = z.strictObject({
       startjaar_bbp: year(2024, MAX_LAST_YEAR).optional(),
       gemiddelde: oneOf(['rekenkundig', 'meetkundig'] as const, 'gemiddelde').optional(),
       combinatie: oneOf(['vermenigvuldigen', 'optellen'] as const, 'combinatie').optional(),
+      vaststelling: oneOf(['cep-jaar-t', 'laatste'] as const, 'vaststelling').optional(),
       projectie: z.record(z.string(), z.unknown().transform((v, ctx) => timedValue(v, [], ctx, HISTORY_FIRST_YEAR) ?? z.NEVER)).optional(),
     })
     .optional(),
@@ -657,6 +658,7 @@ export function toModelScenario(loaded: LoadedScenario): ModelScenario {
       ...(s.macro?.vintage ? { vintage: s.macro.vintage } : {}),
       ...(s.macro?.gemiddelde ? { gemiddelde: s.macro.gemiddelde } : {}),
       ...(s.macro?.combinatie ? { combinatie: s.macro.combinatie } : {}),
+      ...(s.macro?.vaststelling ? { vaststelling: s.macro.vaststelling } : {}),
       ...(s.macro?.projectie ? { projectie: s.macro.projectie } : {}),
     },
     ontwikkelingen: Object.fromEntries(

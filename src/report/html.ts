@@ -6,7 +6,7 @@
 import { provinceName } from '../core/provinces.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { constructionChart, lineChart, renderSvg, smallMultiples, waterfallChart } from './charts.js';
-import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
+import { formatMln, formatPct, FUND_HEADER, fundRows, type ReportModel, type YearFigures } from './report-model.js';
 import { observedText, yearsText } from './markdown.js';
 import { CONSTRUCTION_HEADER, constructionCells, developmentTable, DECOMPOSITION_NOTE, OWN_MONEY_NOTE, SOLVER_NOTE } from './sections.js';
 
@@ -94,6 +94,9 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
   if (model.index.fout) parts.push(`<p class="note">De index kon niet berekend worden: ${esc(model.index.fout)}</p>`);
   else parts.push(`<figure>${indexChart}<figcaption>Bbp-systematiek tegenover de natuurkostenindex (lonen, prijzen, grond), ${model.index.rijen[0]?.jaar} = 100.</figcaption></figure>`);
   parts.push('</section>');
+  parts.push(
+    `<section id="fondspad"><h2>Provinciefonds tegenover de natuurkosten</h2><p>Het Provinciefonds-grootboek (landelijk, mln euro): de algemene uitkering met het gereserveerde accres, het accres en de overige mutaties van het jaar, en het natuurdeel van de algemene uitkering naast de natuurkosten van alle provincies samen.</p>${table(FUND_HEADER, fundRows(model.fondspad))}</section>`,
+  );
   if (run.comparison) {
     const c = run.comparison;
     const others = c.constructies.filter((x) => x.id !== 'C0');

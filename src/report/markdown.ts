@@ -4,7 +4,7 @@
  */
 import { provinceName } from '../core/provinces.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
-import { formatMln, formatPct, type ReportModel, type YearFigures } from './report-model.js';
+import { formatMln, formatPct, FUND_HEADER, fundRows, type ReportModel, type YearFigures } from './report-model.js';
 import { CONSTRUCTION_HEADER, constructionCells, developmentTable, DECOMPOSITION_NOTE, OWN_MONEY_NOTE, SOLVER_NOTE } from './sections.js';
 
 const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -56,6 +56,9 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
     out.push(`Bbp-systematiek (fonds) en natuurkostenindex, ${model.index.rijen[0]?.jaar} = 100; verhouding = fonds / kosten × 100 (onder 100 blijft het fonds achter).`, '');
     out.push(mdTable(['jaar', 'fonds', 'natuurkosten', 'verhouding'], model.index.rijen.map((r) => [String(r.jaar), r.fonds.toFixed(1).replace('.', ','), r.kosten.toFixed(1).replace('.', ','), r.verhouding.toFixed(1).replace('.', ',')])), '');
   }
+  out.push('## Provinciefonds tegenover de natuurkosten', '');
+  out.push('Het Provinciefonds-grootboek (landelijk, mln euro): de algemene uitkering met het gereserveerde accres, het accres en de overige mutaties van het jaar, en het natuurdeel van de algemene uitkering naast de natuurkosten van alle provincies samen.', '');
+  out.push(mdTable(FUND_HEADER, fundRows(model.fondspad)), '');
   if (run.comparison) {
     const c = run.comparison;
     out.push(`## Constructies vergeleken (${c.venster.van}-${c.venster.tot})`, '');

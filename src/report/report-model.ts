@@ -42,6 +42,19 @@ export interface IndexRow {
   readonly verhouding: Decimal;
 }
 
+/** One year of the Provinciefonds ledger next to the nature costs (NL). */
+export interface FundPathRow {
+  readonly jaar: number;
+  readonly algemeneUitkering: Decimal;
+  readonly accres: Decimal;
+  readonly mutaties: Decimal;
+  readonly natuurdeel: Decimal;
+  readonly natuurkosten: Decimal;
+  /** natuurdeel / natuurkosten. */
+  readonly dekking: Decimal;
+  readonly status: Status;
+}
+
 export interface ReportModel {
   readonly titel: string;
   readonly beschrijving: string;
@@ -52,6 +65,8 @@ export interface ReportModel {
   readonly terugblik: readonly YearFigures[];
   readonly vooruitblik: readonly YearFigures[];
   readonly index: { readonly rijen: readonly IndexRow[]; readonly fout?: string };
+  /** The fund path (Provinciefonds ledger, NL) next to the nature-cost path. */
+  readonly fondspad: readonly FundPathRow[];
   readonly perProvincie: readonly { readonly provincie: RegionCode; readonly naam: string; readonly jaren: readonly YearFigures[] }[];
   /** Per province: how much of the look-back's spending rests on its own published figures. */
   readonly waarneming: readonly ObservedShare[];
@@ -99,6 +114,22 @@ export function reportModel(run: ScenarioRun): ReportModel {
     if (!(e instanceof UserError)) throw e;
     index = { rijen: [], fout: e.message };
   }
+
+  const fondspad = r.plan.ledger.jaren
+    .filter((ly) => ly.jaar <= tot && r.jaren.includes(ly.jaar))
+    .map((ly): FundPathRow => {
+      const kosten = r.cell('NL', ly.jaar, 'kosten.totaal').bedrag_eur;
+      return {
+        jaar: ly.jaar,
+        algemeneUitkering: ly.algemeneUitkering,
+        accres: ly.accres,
+        mutaties: ly.mutatie,
+        natuurdeel: ly.natuurdeel,
+        natuurkosten: kosten,
+        dekking: kosten.isZero() ? kosten : ly.natuurdeel.dividedBy(kosten),
+        status: ly.status.natuurdeel,
+      };
+    });
 
   const cumulative = sum(future.filter((y) => y >= van).map((y) => nl(y).tekort));
   const completed = completeHistory(run.data);
@@ -157,6 +188,10 @@ export function reportModel(run: ScenarioRun): ReportModel {
   );
 
   const aannames = [
+    // Labelled stand-ins in macro.csv (e.g. a GDP deflator where no published figure was found).
+    ...run.data.macro
+      .filter((m) => m.status === 'aanname')
+      .map((m) => ({ naam: `${m.reeks} ${m.jaar} (${m.publicatie})`, waarde: withUnit(m.basiseenheid, m.basiseenheid === 'fractie' ? pct(m.waarde) : m.waarde.toString()), toelichting: m.methode })),
     ...run.data.aannames.map((a) => ({
       naam: a.naam,
       waarde: withUnit(a.basiseenheid, describeInput(a.verloop ?? a.waarde, a.waarde, showIn(a.basiseenheid))),
@@ -187,6 +222,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     terugblik: history.map(nl),
     vooruitblik: future.map(nl),
     index,
+    fondspad,
     perProvincie: PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
     datakwaliteit,
     aannames,
@@ -233,3 +269,9 @@ function showIn(eenheid: string): (d: Decimal) => string {
 const withUnit = (eenheid: string, text: string) => (eenheid === 'EUR' || eenheid === 'jaar' ? text : `${text} (${eenheid})`);
 
 export { mln as formatMln, pct as formatPct };
+
+/** The fund path as table rows, shared by the Markdown and HTML reports. */
+export const FUND_HEADER = ['jaar', 'algemene uitkering', 'accres', 'mutaties', 'natuurdeel', 'natuurkosten', 'natuurdeel / kosten', 'status natuurdeel'];
+export function fundRows(rows: readonly FundPathRow[]): string[][] {
+  return rows.map((f) => [String(f.jaar), mln(f.algemeneUitkering), mln(f.accres), mln(f.mutaties), mln(f.natuurdeel), mln(f.natuurkosten), pct(f.dekking), f.status]);
+}

@@ -42,6 +42,7 @@ export function dataset(parts: Partial<Dataset>): Dataset {
     aannames: [],
     lastenBaten: [],
     indeling: [],
+    aansluiting: [],
     ...parts,
   };
 }

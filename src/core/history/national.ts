@@ -24,6 +24,7 @@ import { COST_TASKS, type AgreementFact, type CostTask, type Dataset, type Fact,
 import { Decimal, ONE, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { formatMlnText, formatNumberNl } from '../format.js';
+import { natureShareHistory } from '../provinciefonds.js';
 
 /** Names of the data the look-back reads; a user's data can replace any of them. */
 export const ESTIMATION_INPUTS = {
@@ -205,6 +206,20 @@ export function nationalIncome(data: Dataset, stream: Stream, year: number): Der
   const n = ESTIMATION_INPUTS;
   switch (stream) {
     case 'natuurpact': {
+      // After the year the DU Natuur was folded into the algemene uitkering (natuurdeel_au.startjaar),
+      // the nature money is the nature part of the AU from the Provinciefonds ledger's look-back, not
+      // the last DU stand. A dataset without that assumption has no fold: the DU stands apply.
+      const folded = data.aannames.some((a) => a.naam === 'natuurdeel_au.startjaar') ? natureShareHistory(data) : new Map<number, never>();
+      const part = folded.get(year);
+      const s0 = Math.min(...folded.keys());
+      if (part && year > s0) {
+        return {
+          value: part.natuurdeel,
+          method: `natuurdeel van de algemene uitkering ${year} ${mln(part.natuurdeel)}: beginstand ${s0} (natuurdeel_au.startbedrag) × de groei van de algemene uitkering zonder uitgesplitste mutaties (Provinciefonds-grootboek)`,
+          bron: part.bron,
+          grondslag: 'afspraken',
+        };
+      }
       const stands = nationalDuNatuur(data);
       const exact = stands.get(year);
       if (exact) return { value: exact.waarde, method: `DU Natuur ${year} ${mln(exact.waarde)} (${exact.publicatie})`, bron: exact.bron, grondslag: 'reeks' };

@@ -72,9 +72,15 @@ export function projection(data: IndexData, reeks: string, jaar: number, options
   return { reeks, jaar, publicatie: 'aanname', waarde: v.waarde, status: 'aanname', bron: row.bron, toelichting: `${why}; ${row.methode}${from}` };
 }
 
+/** Publication dates per macro array, computed once (the data is immutable once loaded). */
+const datesOf = new WeakMap<readonly MacroFact[], Map<string, string>>();
 function publicationsOf(rows: readonly MacroFact[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of rows) out.set(r.publicatie, r.publicatiedatum);
+  let out = datesOf.get(rows);
+  if (!out) {
+    out = new Map<string, string>();
+    for (const r of rows) out.set(r.publicatie, r.publicatiedatum);
+    datesOf.set(rows, out);
+  }
   return out;
 }
 
@@ -90,8 +96,26 @@ function seriesRows(macro: readonly MacroFact[], reeks: string): readonly MacroF
   return map.get(reeks) ?? [];
 }
 
+/** The date of a publication in `macro.csv`, or undefined when the data does not have it. */
+export function publicationDate(data: IndexData, publicatie: string): string | undefined {
+  return publicationsOf(data.macro).get(publicatie);
+}
+
+/**
+ * Whether a published figure (not an assumption) of a series for a year was known when publication
+ * `vintage` appeared: the vintage itself has it, or a publication no later than it.
+ */
+export function knownAt(data: IndexData, reeks: string, jaar: number, vintage: string): boolean {
+  const cutoff = publicationDate(data, vintage);
+  if (cutoff === undefined) return false;
+  return seriesRows(data.macro, reeks).some(
+    (r) => r.jaar === jaar && r.status !== 'aanname' && (r.publicatie === vintage || r.publicatiedatum <= cutoff),
+  );
+}
+
 /** Checks a vintage name against the data, with a suggestion for a near miss. */
 export function checkVintage(data: IndexData, vintage: string): void {
+  if (publicationsOf(data.macro).has(vintage)) return;
   const known = [...publicationsOf(data.macro).keys()].sort();
   if (!known.includes(vintage)) {
     const hint = suggest(vintage, known);

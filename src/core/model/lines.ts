@@ -11,6 +11,13 @@
  *   `kosten.totaal` (a ratio, not euros).
  *
  * NL is the sum of the twelve provinces for every additive line; its ratio is recomputed from sums.
+ *
+ * Fund lines (`fonds.*`) are national only: the Provinciefonds ledger (`provinciefonds.ts`) is kept
+ * for the country, so they exist for NL and not for a province, and they are not part of any sum:
+ * - `fonds.algemene_uitkering`: the AU with the accres reserved for it (the ledger's AU_t);
+ * - `fonds.natuurdeel`: the nature part of the AU (N_t);
+ * - `fonds.accres`: the accres of the year (its growth from indexation);
+ * - `fonds.mutaties`: the change of the non-accres mutations in the year.
  */
 import { COST_TASKS, type CostTask } from '../dataset.js';
 
@@ -37,3 +44,15 @@ export type Line = (typeof LINES)[number];
 
 /** Lines that add up over provinces (all but the ratio). */
 export const ADDITIVE_LINES: readonly Line[] = LINES.filter((l) => l !== 'dekkingsgraad');
+
+/** National fund lines of the Provinciefonds ledger (NL only). */
+export const FUND_LINES = ['fonds.algemene_uitkering', 'fonds.natuurdeel', 'fonds.accres', 'fonds.mutaties'] as const;
+export type FundLine = (typeof FUND_LINES)[number];
+
+/** Every line of the result table: the lines of every region, then the national fund lines. */
+export type ResultLine = Line | FundLine;
+export const RESULT_LINES: readonly ResultLine[] = [...LINES, ...FUND_LINES];
+
+export function isFundLine(l: string): l is FundLine {
+  return (FUND_LINES as readonly string[]).includes(l);
+}

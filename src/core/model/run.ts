@@ -25,7 +25,8 @@ import { UserError } from '../errors.js';
 import { completeHistory, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR, HISTORY_YEARS } from '../estimate.js';
 import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces.js';
 import { weakestStatus, type Status } from '../status.js';
-import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, type Line } from './lines.js';
+import { COST_TASKS, FUND_LINES, INCOME_STREAMS, isFundLine, LINES, type CostTask, type FundLine, type IncomeStream, type Line, type ResultLine } from './lines.js';
+import type { LedgerYear } from '../provinciefonds.js';
 import { parameterAt } from './developments.js';
 import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
@@ -39,7 +40,8 @@ export interface ResultRow {
   readonly constructie: string;
   readonly provincie: RegionCode;
   readonly jaar: number;
-  readonly post: Line;
+  /** A line of every region, or a national fund line (`fonds.*`, NL only). */
+  readonly post: ResultLine;
   /** Euros, or a ratio for `dekkingsgraad`. Exact; not rounded. */
   readonly bedrag_eur: Decimal;
   readonly status: Status;
@@ -49,7 +51,7 @@ export interface ResultRow {
 export interface Explanation {
   readonly provincie: RegionCode;
   readonly jaar: number;
-  readonly post: Line;
+  readonly post: ResultLine;
   readonly waarde: Decimal;
   readonly status: Status;
   /** Dutch: the rule or formula. */
@@ -64,7 +66,7 @@ export interface ModelResult {
   readonly jaren: readonly number[];
   readonly rows: readonly ResultRow[];
   readonly plan: Plan;
-  cell(provincie: RegionCode, jaar: number, post: Line): ResultRow;
+  cell(provincie: RegionCode, jaar: number, post: ResultLine): ResultRow;
   /** The contribution the provinces agreed to pay from own means (NL: the sum), before it is taken as part of a gap. */
   agreedContribution(provincie: RegionCode, jaar: number): { readonly bedrag_eur: Decimal; readonly status: Status };
 }
@@ -117,7 +119,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
     if (r === undefined || li === undefined || y < HISTORY_FIRST_YEAR || y > lastYear) return -1;
     return (r * yearCount + (y - HISTORY_FIRST_YEAR)) * LINES.length + li;
   };
-  const keyOf = (p: RegionCode, y: number, l: Line) => `${p}|${y}|${l}`;
+  const keyOf = (p: RegionCode, y: number, l: ResultLine) => `${p}|${y}|${l}`;
   const set = (p: RegionCode, y: number, l: Line, c: Cell) => {
     cells[posOf(p, y, l)] = c;
   };
@@ -284,8 +286,18 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
       }
     }
   }
+  // National fund lines: the ledger's years within the run.
+  const fundCells = new Map<string, Cell>();
+  for (const ly of plan.ledger.jaren) {
+    if (ly.jaar < HISTORY_FIRST_YEAR || ly.jaar > lastYear) continue;
+    for (const l of FUND_LINES) {
+      const c = fundCell(ly, l);
+      fundCells.set(`${ly.jaar}|${l}`, c);
+      rows.push({ scenario: scenario.naam, constructie: STATUS_QUO, provincie: 'NL', jaar: ly.jaar, post: l, bedrag_eur: c.value, status: c.status });
+    }
+  }
   const byKey = new Map(rows.map((row) => [keyOf(row.provincie, row.jaar, row.post), row] as const));
-  const result: ModelResult & { [EXPLAIN]: (p: RegionCode, y: number, l: Line) => Explanation } = {
+  const result: ModelResult & { [EXPLAIN]: (p: RegionCode, y: number, l: ResultLine) => Explanation } = {
     scenario: scenario.naam,
     basisjaar: HISTORY_LAST_YEAR,
     jaren: allYears,
@@ -293,7 +305,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
     plan,
     cell(p, y, l) {
       const row = byKey.get(keyOf(p, y, l));
-      if (!row) throw new UserError({ message: `geen cel ${p} ${y} ${l} in het resultaat (jaren ${allYears[0]}-${allYears.at(-1)})` });
+      if (!row) throw new UserError({ message: missingCell(p, y, l, allYears, plan.ledger.startjaar) });
       return row;
     },
     agreedContribution(p, y) {
@@ -302,9 +314,8 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
       return { bedrag_eur: sum(parts.map((c) => c!.value)), status: statusOfSum(parts as Cell[]) };
     },
     [EXPLAIN]: (p, y, l) => {
-      const pos = posOf(p, y, l);
-      const c = pos >= 0 ? cells[pos] : undefined;
-      if (!c) throw new UserError({ message: `geen cel ${p} ${y} ${l} in het resultaat` });
+      const c = isFundLine(l) ? (p === 'NL' ? fundCells.get(`${y}|${l}`) : undefined) : cells[posOf(p, y, l)];
+      if (!c) throw new UserError({ message: missingCell(p, y, l, allYears, plan.ledger.startjaar) });
       return { provincie: p, jaar: y, post: l, waarde: c.value, status: c.status, ...c.explain() };
     },
   };
@@ -332,6 +343,49 @@ function ownPartCell(gap: Cell, agreement: Cell): Cell {
       };
     },
   };
+}
+
+/** Dutch: why a cell is not in the result. */
+function missingCell(p: RegionCode, y: number, l: ResultLine, years: readonly number[], ledgerStart: number): string {
+  if (isFundLine(l) && p !== 'NL') return `${l} bestaat alleen voor NL: het Provinciefonds-grootboek is landelijk`;
+  if (isFundLine(l)) return `geen cel NL ${y} ${l}: het Provinciefonds-grootboek loopt van ${ledgerStart} tot ${years.at(-1)}`;
+  return `geen cel ${p} ${y} ${l} in het resultaat (jaren ${years[0]}-${years.at(-1)})`;
+}
+
+/** One national fund cell from a ledger year. */
+function fundCell(ly: LedgerYear, l: FundLine): Cell {
+  const sources = { bron: ly.bron };
+  switch (l) {
+    case 'fonds.algemene_uitkering':
+      return {
+        value: ly.algemeneUitkering,
+        status: ly.status.algemeneUitkering,
+        explain: () => ({ regel: `algemene uitkering met het gereserveerde accres (Provinciefonds-grootboek, regel ${ly.regel})`, invoer: [{ omschrijving: ly.explanation, ...sources }] }),
+      };
+    case 'fonds.natuurdeel':
+      return {
+        value: ly.natuurdeel,
+        status: ly.status.natuurdeel,
+        explain: () => ({ regel: 'natuurdeel van de algemene uitkering: natuurdeel vorig jaar × groei door het accres', invoer: [{ omschrijving: `groei ${formatSignificantNl(ly.groeifactor, 10)}; ${ly.explanation}`, ...sources }] }),
+      };
+    case 'fonds.accres':
+      return {
+        value: ly.accres,
+        status: ly.status.accres,
+        explain: () => ({ regel: `accres van het jaar (regel ${ly.regel})`, invoer: [{ omschrijving: ly.explanation, ...sources }] }),
+      };
+    case 'fonds.mutaties':
+      return {
+        value: ly.mutatie,
+        status: ly.status.mutaties,
+        explain: () => ({
+          regel: 'verandering van de mutaties buiten het accres (taakmutaties, incidentele posten, reeksen)',
+          invoer: ly.mutaties
+            .filter((m) => !m.verandering.isZero())
+            .map((m) => ({ omschrijving: `${m.post} (${m.publicatie}, ${m.aard}): ${mln(m.verandering)}, niveau ${mln(m.niveau)}`, status: m.status, bron: m.bron })),
+        }),
+      };
+  }
 }
 
 /**
@@ -372,8 +426,8 @@ function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomst
  * @example
  *   explain(result, { provincie: 'PV22', jaar: 2028, post: 'tekort' })
  */
-export function explain(result: ModelResult, where: { provincie: RegionCode; jaar: number; post: Line }): Explanation {
-  const fn = (result as unknown as { [EXPLAIN]?: (p: RegionCode, y: number, l: Line) => Explanation })[EXPLAIN];
+export function explain(result: ModelResult, where: { provincie: RegionCode; jaar: number; post: ResultLine }): Explanation {
+  const fn = (result as unknown as { [EXPLAIN]?: (p: RegionCode, y: number, l: ResultLine) => Explanation })[EXPLAIN];
   if (!fn) throw new UserError({ message: 'dit resultaat heeft geen uitleg' });
   return fn(where.provincie, where.jaar, where.post);
 }
