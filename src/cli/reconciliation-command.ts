@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { Decimal } from '../core/decimal.js';
 import { reconcile, type ReconciliationRow } from '../core/reconciliation.js';
-import { RECONCILIATION_SOURCES } from '../core/reconciliation-sources.js';
+import { reconciliationSources } from '../core/reconciliation-sources.js';
 import { loadDataset } from '../io/read-dir.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions, formatNumberNl } from '../report/format.js';
@@ -55,7 +55,7 @@ export function registerReconciliationCommand(data: Command, io: Io): void {
     .option('--uitleg', 'toon per regel de verklarende posten en de vastgelegde reden')
     .action((opts: { data?: string; csv?: boolean; uitleg?: boolean }) => {
       const loaded = loadDataset(opts.data);
-      const { rijen, vervallen } = reconcile(RECONCILIATION_SOURCES, loaded);
+      const { rijen, vervallen } = reconcile(reconciliationSources(loaded), loaded);
       if (opts.csv) {
         io.out(csv(rijen));
         return;

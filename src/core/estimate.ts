@@ -27,8 +27,11 @@
  *    of the provinces that have them (Σ numerators / Σ denominators: a ratio estimator), by task
  *    where some provinces published that task, else from their totals; with no figures anywhere,
  *    r = 1.
- * 5. **Cell**: r_{p,k} × E_{p,y,k}; in a year with a realised total the open tasks are scaled so
- *    that the tasks add up to that total exactly. Rounded to whole cents (ROUND_HALF_EVEN).
+ * 5. **Cell**: a task's realised figure, or E_{p,y,k} × its own level; a wider scope (ontwikkeling,
+ *    totaal) sets the total of its open tasks: its realised figure in that year, or its level × the
+ *    scope's estimate, shared over the open tasks by their estimates. ANLb and herstel (paid-out and
+ *    granted amounts, {@link FIXED_IN_TOTALS}) are not scaled by a wider scope. Rounded to whole
+ *    cents (ROUND_HALF_EVEN).
  *
  * Income of province p from stream s in year y: published amounts are the cell (a province's own
  * DU Natuur, Programma Natuur per province spread over its years); the national amount minus
@@ -233,6 +236,13 @@ function stripRow(u: CellOut): HistorySpending {
   return cell;
 }
 
+/**
+ * Tasks whose national amount is what was paid out or granted (ANLb to the collectives, Programma
+ * Natuur as a SPUK): a province's published nature total does not scale them; the difference falls on
+ * the other tasks. Otherwise the national sum of ANLb would drift from what was paid.
+ */
+export const FIXED_IN_TOTALS: readonly CostTask[] = ['anlb', 'herstel'];
+
 /** Groups in the order the levels and totals are worked out: single tasks, then wider groups. */
 const GROUP_ORDER: readonly TaskGroup[] = [...COST_TASKS, 'ontwikkeling', 'totaal'];
 const WIDE_GROUPS: readonly TaskGroup[] = ['ontwikkeling', 'totaal'];
@@ -309,7 +319,7 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
         value.set(t, o ? o.waarde : raw(p, y, t).times(l?.factor ?? ONE));
         basis.set(t, o ? { observation: o } : l ? { level: l } : {});
       }
-      const done = new Set<CostTask>(COST_TASKS.filter((t) => realised(t) || levelOf(t)));
+      const done = new Set<CostTask>(COST_TASKS.filter((t) => realised(t) || levelOf(t) || FIXED_IN_TOTALS.includes(t)));
       for (const g of WIDE_GROUPS) {
         const o = realised(g);
         const l = levelOf(g);

@@ -17,7 +17,18 @@
  *     verklaard: () => [...components the model does not carry, each with its source...],
  *   }
  */
+import type { Dataset } from './dataset.js';
+import { spendingReconciliationSources } from './history/reconciliation.js';
 import { FUND_RECONCILIATION_SOURCES } from './provinciefonds-reconciliation.js';
 import type { ReconciliationSource } from './reconciliation.js';
 
+/** The sources that do not depend on the dataset's rows (the Provinciefonds stands). */
 export const RECONCILIATION_SOURCES: readonly ReconciliationSource[] = [...FUND_RECONCILIATION_SOURCES];
+
+/**
+ * Every source for a dataset: the fund stands, then the look-back's published spending and income
+ * (built from the dataset's rows, so a user's own lines are reconciled too).
+ */
+export function reconciliationSources(data: Dataset): ReconciliationSource[] {
+  return [...RECONCILIATION_SOURCES, ...spendingReconciliationSources(data)];
+}
