@@ -9,7 +9,7 @@ import { explain } from '../core/model/run.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
+import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type OutputFormat } from '../io/scenario.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
@@ -61,7 +61,7 @@ export function registerRunCommands(program: Command, io: Io): void {
       const started = Date.now();
       for (const [i, file] of files.entries()) {
         if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-        const run = runScenarioFile(file, data);
+        const run = await runScenarioFileAsync(file, data);
         const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
         const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
         const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
@@ -84,12 +84,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .description('scenariobestanden alleen controleren; alle fouten tegelijk')
     .argument('<scenario...>', 'scenariobestanden (YAML)')
     .option(...DATA_OPTION)
-    .action((files: string[], opts: { data?: string }) => {
+    .action(async (files: string[], opts: { data?: string }) => {
       const { data } = loadDatasetWithInputs(opts.data);
       const issues: Issue[] = [];
       for (const file of files) {
         try {
-          runScenarioFile(file, data);
+          await runScenarioFileAsync(file, data);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
@@ -107,12 +107,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option(...DATA_OPTION)
     .option('--post <post>', `welke post (${LINES.join(', ')})`, 'tekort')
     .option('--csv', 'CSV op standaarduitvoer')
-    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean }) => {
+    .action(async (a: string, b: string, opts: { data?: string; post: string; csv?: boolean }) => {
       if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
       const post = opts.post as Line;
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = runScenarioFile(a, data);
-      const rb = runScenarioFile(b, data);
+      const ra = await runScenarioFileAsync(a, data);
+      const rb = await runScenarioFileAsync(b, data);
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
       const regions: RegionCode[] = [...PROVINCE_CODES, 'NL'];
       const diff = (p: RegionCode, y: number) => rb.result.cell(p, y, post).bedrag_eur.minus(ra.result.cell(p, y, post).bedrag_eur);
@@ -138,12 +138,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .requiredOption('--jaar <jaar>', 'jaar')
     .option('--post <post>', 'post', 'tekort')
     .option(...DATA_OPTION)
-    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string }) => {
+    .action(async (file: string, opts: { provincie: string; jaar: string; post: string; data?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
       if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      const run = runScenarioFile(file, data);
+      const run = await runScenarioFileAsync(file, data);
       const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as Line });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
       const lines = [`${e.provincie} ${e.jaar} ${e.post} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
