@@ -12,6 +12,7 @@ import { UserError, type Issue } from '../core/errors.js';
 import { checkFormula, loadFormulaParser } from '../core/allocation/formula.js';
 import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGap, type GapDecomposition } from '../core/model/decompose.js';
+import { shareHistory } from '../core/estimate.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
 import { PROVINCE_CODES } from '../core/provinces.js';
@@ -153,7 +154,8 @@ function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset): Scenari
       throw e;
     }
   }
-  const data = applyParameters(loaded, loadedData);
+  // Parameters change projection assumptions only, so the history estimated for the data is reused.
+  const data = shareHistory(loadedData, applyParameters(loaded, loadedData));
   const scenario = toModelScenario(loaded);
   let result: ModelResult;
   try {
