@@ -7,45 +7,18 @@ import { UserError, type Issue } from '../core/errors.js';
 import { LINES, type Line } from '../core/model/lines.js';
 import { explain } from '../core/model/run.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
-import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS, type OutputFormat } from '../io/scenario.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { runScenarioFileAsync } from '../io/run-scenario.js';
+import { FORMATS } from '../io/scenario.js';
+import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
-import { htmlReport } from '../report/html.js';
-import { markdownReport } from '../report/markdown.js';
-import { reportModel } from '../report/report-model.js';
-import { resultsCsv } from '../report/results-csv.js';
 import { textTable } from '../report/table.js';
-import { workbook } from '../report/xlsx.js';
 import { yearOption } from './options.js';
+import { defaultThreads, runScenarioFiles } from './run-scenarios.js';
 import { UsageError, type Io } from './program.js';
 
-const enc = new TextEncoder();
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
-
-function formats(value: string | undefined, fallback: readonly OutputFormat[] | undefined): OutputFormat[] {
-  if (value === undefined) return [...(fallback ?? FORMATS)];
-  const list = value.split(',').map((s) => s.trim());
-  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0) throw new UsageError(`onbekend formaat '${bad.join(', ')}'; kies uit ${FORMATS.join(', ')}`);
-  return list as OutputFormat[];
-}
-
-/** Every output of one run, in a fixed order (manifest last, with the hashes of the others). */
-export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFormat[], dutchCsv: boolean, inputs: Parameters<typeof manifest>[1], options: Record<string, unknown>): Promise<OutputFile[]> {
-  const model = reportModel(run);
-  const files: OutputFile[] = [];
-  const summary = `natuurpact ${toolVersion()}; scenario ${run.loaded.files.map((f) => f.path).join(' → ')}; zie manifest.json voor de sha256 van alle invoer en uitvoer.`;
-  if (chosen.includes('csv')) files.push({ name: 'resultaten.csv', bytes: enc.encode(resultsCsv(run.rows, dutchCsv)) });
-  if (chosen.includes('md')) files.push({ name: 'rapport.md', bytes: enc.encode(markdownReport(model, run, summary)) });
-  if (chosen.includes('html')) files.push({ name: 'rapport.html', bytes: enc.encode(await htmlReport(model, run, summary)) });
-  if (chosen.includes('xlsx')) files.push({ name: 'resultaten.xlsx', bytes: await workbook(run, model) });
-  files.push({ name: 'manifest.json', bytes: enc.encode(manifest(run, inputs, options, files)) });
-  return files;
-}
 
 export function registerRunCommands(program: Command, io: Io): void {
   program
@@ -56,16 +29,11 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--uit <map>', 'map voor de uitvoer; per scenario een submap', 'uit')
     .option('--formaat <lijst>', `uitvoerformaten, gescheiden door komma's (${FORMATS.join(', ')}); standaard uit het scenario, anders alle`)
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean }) => {
-      const { data, inputs } = loadDatasetWithInputs(opts.data);
-      const started = Date.now();
-      for (const [i, file] of files.entries()) {
-        if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-        const run = await runScenarioFileAsync(file, data);
-        const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
-        const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
-        const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
-        const target = join(opts.uit, run.loaded.content.naam);
+    .option('--werkers <aantal>', 'aantal threads dat scenario’s doorrekent (1: een voor een)', String(defaultThreads()))
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers: string }) => {
+      if (!/^[1-9]\d*$/.test(opts.werkers)) throw new UsageError(`--werkers verwacht een positief geheel getal, gevonden '${opts.werkers}'`);
+      await runScenarioFiles(files, { ...opts, werkers: Number(opts.werkers) }, io, ({ naam, outputs }) => {
+        const target = join(opts.uit, naam);
         try {
           writeOutputsAtomically(target, outputs);
         } catch (e) {
@@ -75,8 +43,8 @@ export function registerRunCommands(program: Command, io: Io): void {
           }
           throw e;
         }
-        io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
-      }
+        io.out(`${naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
+      });
     });
 
   program
