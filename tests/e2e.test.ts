@@ -26,7 +26,7 @@ function runAll(dir: string, ...options: string[]) {
 beforeAll(() => {
   first = mkdtempSync(join(tmpdir(), 'natuurpact-e2e-a-'));
   second = mkdtempSync(join(tmpdir(), 'natuurpact-e2e-b-'));
-  runAll(first); // in worker threads where the machine has more than one core
+  runAll(first, '--werkers', '2'); // in two threads (the main one and a worker)
   runAll(second, '--werkers', '1'); // all in the main thread
 }, 120_000);
 

@@ -15,7 +15,7 @@ import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
 import { textTable } from '../report/table.js';
 import { yearOption } from './options.js';
-import { defaultThreads, runScenarioFiles } from './run-scenarios.js';
+import { runScenarioFiles } from './run-scenarios.js';
 import { UsageError, type Io } from './program.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
@@ -29,10 +29,11 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--uit <map>', 'map voor de uitvoer; per scenario een submap', 'uit')
     .option('--formaat <lijst>', `uitvoerformaten, gescheiden door komma's (${FORMATS.join(', ')}); standaard uit het scenario, anders alle`)
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
-    .option('--werkers <aantal>', 'aantal threads dat scenario’s doorrekent (1: een voor een)', String(defaultThreads()))
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers: string }) => {
-      if (!/^[1-9]\d*$/.test(opts.werkers)) throw new UsageError(`--werkers verwacht een positief geheel getal, gevonden '${opts.werkers}'`);
-      await runScenarioFiles(files, { ...opts, werkers: Number(opts.werkers) }, io, ({ naam, outputs }) => {
+    .option('--werkers <aantal>', 'aantal threads dat scenario’s doorrekent (1: een voor een); standaard de processorkernen die niet met ander werk bezig zijn')
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers?: string }) => {
+      if (opts.werkers !== undefined && !/^[1-9]\d*$/.test(opts.werkers)) throw new UsageError(`--werkers verwacht een positief geheel getal, gevonden '${opts.werkers}'`);
+      const { werkers, ...rest } = opts;
+      await runScenarioFiles(files, { ...rest, ...(werkers !== undefined ? { werkers: Number(werkers) } : {}) }, io, ({ naam, outputs }) => {
         const target = join(opts.uit, naam);
         try {
           writeOutputsAtomically(target, outputs);

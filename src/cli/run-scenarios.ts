@@ -10,7 +10,7 @@
  * run loads neither the chart nor the workbook code.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -32,8 +32,8 @@ export interface RunOptions {
   readonly uit: string;
   readonly formaat?: string;
   readonly nlCsv?: boolean;
-  /** Threads to render with, the main thread included (1: everything in the main thread). */
-  readonly werkers: number;
+  /** Threads to render with, the main thread included (1: everything in the main thread); by default the free cores. */
+  readonly werkers?: number;
 }
 
 export function formats(value: string | undefined, fallback: readonly OutputFormat[] | undefined): OutputFormat[] {
@@ -89,26 +89,34 @@ function fromThreadError(e: ThreadError): Error {
   return error;
 }
 
-/** What the main thread sends a worker (one scenario at a time) and what comes back. */
-export type WorkerRequest = { readonly index: number; readonly file: string };
-export type WorkerReply = { readonly index: number } & ({ readonly ok: true; readonly rendered: Rendered } | { readonly ok: false; readonly error: ThreadError });
+/**
+ * What the main thread sends a worker (the data files it read, then one scenario at a time) and what
+ * comes back (ready, once the dataset is built; then each scenario's outputs or error).
+ */
+export type WorkerRequest = { readonly kind: 'gegevens'; readonly inputs: readonly DataFileInput[] } | { readonly kind: 'scenario'; readonly index: number; readonly file: string };
+export type WorkerReply =
+  | { readonly kind: 'klaar' }
+  | ({ readonly kind: 'scenario'; readonly index: number } & ({ readonly ok: true; readonly rendered: Rendered } | { readonly ok: false; readonly error: ThreadError }));
 
 const WORKER_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'run-worker.js');
 
 /**
- * Threads beside the main one: one per core up to one per scenario, where it pays. A worker loads
- * the program and the data again (some tenths of a second), which a few CSV runs do not win back.
- * None when the worker script is not built (tests that run the sources).
+ * Threads beside the main one: one per thread asked for (by default one per free core), up to one
+ * per scenario, where it pays. A worker loads the program and the data again (about a second of
+ * processor time), which a few CSV runs do not win back, and which only slows a run down on a
+ * machine whose cores are already busy. None when the worker script is not built (tests that run
+ * the sources).
  */
 function extraThreads(files: readonly string[], opts: RunOptions): number {
   if (!existsSync(WORKER_SCRIPT)) return 0;
   const heavy = opts.formaat === undefined || /html|xlsx/.test(opts.formaat);
   if (files.length < (heavy ? 2 : 8)) return 0;
-  return Math.max(0, Math.min(opts.werkers, files.length) - 1);
+  return Math.max(0, Math.min(opts.werkers ?? freeCores(), files.length) - 1);
 }
 
-export function defaultThreads(): number {
-  return availableParallelism();
+/** The cores not busy with other work (load average of the last minute), at least one. */
+export function freeCores(): number {
+  return Math.max(1, availableParallelism() - Math.round(loadavg()[0] ?? 0));
 }
 
 interface Slot {
@@ -131,25 +139,28 @@ function slot(): Slot {
 
 /** Renders the scenarios (in parallel where it pays) and hands each to `write`, in the order given. */
 export async function runScenarioFiles(files: readonly string[], opts: RunOptions, io: Io, write: (rendered: Rendered) => void): Promise<void> {
-  const { data, inputs } = loadDatasetWithInputs(opts.data);
   const slots = files.map(slot);
   let next = 0;
   let stopped = false;
   const take = () => (stopped || next >= files.length ? undefined : next++);
 
+  // Workers start first, so that loading the program overlaps with reading the data here; each asks
+  // for a scenario when it has built its dataset and after each one it sends back.
   const workers: Worker[] = [];
   for (let w = 0; w < extraThreads(files, opts); w++) {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { inputs, opts: { ...opts, werkers: 1 } } });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { opts } });
     let current: number | undefined;
     const give = () => {
       current = take();
       if (current === undefined) void worker.terminate();
-      else worker.postMessage({ index: current, file: files[current]! } satisfies WorkerRequest);
+      else worker.postMessage({ kind: 'scenario', index: current, file: files[current]! } satisfies WorkerRequest);
     };
     worker.on('message', (reply: WorkerReply) => {
-      const s = slots[reply.index]!;
-      if (reply.ok) s.resolve(reply.rendered);
-      else s.reject(fromThreadError(reply.error));
+      if (reply.kind === 'scenario') {
+        const s = slots[reply.index]!;
+        if (reply.ok) s.resolve(reply.rendered);
+        else s.reject(fromThreadError(reply.error));
+      }
       give();
     });
     worker.on('error', (e) => {
@@ -160,22 +171,23 @@ export async function runScenarioFiles(files: readonly string[], opts: RunOption
       if (current !== undefined) slots[current]!.reject(new Error(`werkthread gestopt met code ${code}`));
     });
     workers.push(worker);
-    give();
   }
 
-  // The main thread renders too, taking the next scenario whenever it is free.
-  const mainThread = (async () => {
-    for (let i = take(); i !== undefined; i = take()) {
-      try {
-        slots[i]!.resolve(await renderScenarioFile(files[i]!, data, inputs, opts));
-      } catch (e) {
-        slots[i]!.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
-  })();
-
+  let mainThread: Promise<void> = Promise.resolve();
   const started = Date.now();
   try {
+    const { data, inputs } = loadDatasetWithInputs(opts.data);
+    for (const worker of workers) worker.postMessage({ kind: 'gegevens', inputs } satisfies WorkerRequest);
+    // The main thread renders too, taking the next scenario whenever it is free.
+    mainThread = (async () => {
+      for (let i = take(); i !== undefined; i = take()) {
+        try {
+          slots[i]!.resolve(await renderScenarioFile(files[i]!, data, inputs, opts));
+        } catch (e) {
+          slots[i]!.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+    })();
     for (const [i, file] of files.entries()) {
       if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
       write(await slots[i]!.promise);
