@@ -6,7 +6,8 @@
  *
  * vega and vega-lite are loaded on the first chart, not before (a CSV run never loads them). Each
  * chart shape (its specification without its data) is compiled and parsed once per process and
- * given each chart's data, so a chart costs its dataflow, layout and SVG only.
+ * given each chart's data, so a chart costs its dataflow, layout and SVG only; a chart drawn before
+ * in the process (the same specification and data) is not drawn again.
  */
 import type * as Vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
@@ -41,7 +42,28 @@ function loadRenderer(): Promise<Renderer> {
 /** Parsed chart shapes (vega runtime specifications), by their specification without data. */
 const shapes = new Map<string, Vega.Runtime>();
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+/**
+ * Charts already drawn in this process, by their whole specification: scenarios that share a figure
+ * (the index of two scenarios with the same macro settings, a scenario and its base when only the
+ * constructions differ) draw it once. The same specification always gives the same SVG.
+ */
+const drawn = new Map<string, Promise<string>>();
+/** How many drawn charts are kept (the oldest go first), so a run of many scenarios stays small. */
+const DRAWN_KEPT = 64;
+
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = draw(spec);
+    drawn.set(key, svg);
+    svg.catch(() => drawn.delete(key));
+    if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  }
+  return svg;
+}
+
+async function draw(spec: TopLevelSpec): Promise<string> {
   const { vega, vl } = await loadRenderer();
   const data = (spec as { data?: { values?: unknown } }).data;
   const values = Array.isArray(data?.values) ? (data.values as object[]) : undefined;
