@@ -3,7 +3,7 @@
 // - one scenario to CSV, whole process, against `node -e 0`;
 // - what `npm start` does (data check, then every shipped scenario with all formats) for the 7
 //   shipped scenarios and for 28 (the 7 copied four times under other names into a temporary folder);
-// - the writers one by one, in one process, on the largest scenario (natuurpact-2-0);
+// - the writers one by one, in one process, on the largest scenario (natuurpact-2-0), and each kind of chart;
 // - the peak memory (resident set) of the 7- and 28-scenario runs.
 // Each process figure is the median of a few runs, taken in turns so that noise hits them alike.
 import { spawnSync } from 'node:child_process';
@@ -85,7 +85,9 @@ const large = measure(
   3,
 );
 
-// The writers, in this process, on the largest scenario (after one warm-up round).
+// The writers, in this process, on the largest scenario (after one warm-up round). The HTML report
+// is timed the first time (it loads vega) and its charts one by one after that: each with data of
+// its own in every round, since a chart drawn before in the process is not drawn again.
 const { loadDatasetWithInputs } = await import('../dist/io/read-dir.js');
 const { runScenarioFileAsync } = await import('../dist/io/run-scenario.js');
 const { reportModel } = await import('../dist/report/report-model.js');
@@ -93,20 +95,36 @@ const { resultsCsv } = await import('../dist/report/results-csv.js');
 const { markdownReport } = await import('../dist/report/markdown.js');
 const { htmlReport } = await import('../dist/report/html.js');
 const { workbook } = await import('../dist/report/xlsx.js');
+const charts = await import('../dist/report/charts.js');
 const { data } = loadDatasetWithInputs();
 const run = await runScenarioFileAsync('scenarios/natuurpact-2-0.yaml', data);
 const model = reportModel(run);
+const writerTimes = {};
+let t0 = performance.now();
+await htmlReport(model, run, '');
+writerTimes['rapport.html, eerste in het proces'] = [performance.now() - t0];
+const years = Array.from({ length: 17 }, (_, i) => 2014 + i);
+const provinces = ['Groningen', 'Fryslân', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const chartSpecs = {
+  'grafiek: lijnen': (k) => charts.lineChart(years.flatMap((jaar, i) => ['kosten', 'inkomsten', 'tekort'].map((reeks, j) => ({ jaar, reeks, waarde: 400 + 10 * i + 50 * j + k }))), 2023, 'mln euro'),
+  'grafiek: waterval': (k) => charts.waterfallChart({ label: 'tekort 2023', value: 150 + k }, [{ label: 'prijs', value: 120 }, { label: 'volume', value: -40 }, { label: 'nieuwe taken', value: 10 }, { label: 'financiering', value: -70 }], { label: 'tekort 2030', value: 170 + k }),
+  'grafiek: constructies (7 panelen)': (k) => charts.constructionChart(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'].flatMap((constructie, c) => provinces.map((provincie, p) => ({ provincie, constructie, waarde: (p - 6) * (c + 1) + k })))),
+  'grafiek: 12 kleine veelvouden': (k) => charts.smallMultiples(provinces.flatMap((provincie, p) => years.map((jaar, i) => ({ provincie, jaar, waarde: p + i + k }))), 2023),
+};
 const writers = {
   'resultaten.csv': () => resultsCsv(run.rows, false),
   'rapport.md': () => markdownReport(model, run, ''),
-  'rapport.html (5 grafieken)': () => htmlReport(model, run, ''),
   'resultaten.xlsx': () => workbook(run, model),
 };
-const writerTimes = {};
 for (let i = 0; i < 6; i++) {
   for (const [name, write] of Object.entries(writers)) {
-    const t0 = performance.now();
+    t0 = performance.now();
     await write();
+    if (i > 0) (writerTimes[name] ??= []).push(performance.now() - t0);
+  }
+  for (const [name, spec] of Object.entries(chartSpecs)) {
+    t0 = performance.now();
+    await charts.renderSvg(spec(i));
     if (i > 0) (writerTimes[name] ??= []).push(performance.now() - t0);
   }
 }
@@ -122,7 +140,7 @@ for (const m of [small, large]) {
   for (const name of Object.keys(m.time)) console.log(`${name.padEnd(32)} klok ${ratio(m.time[name], node)} ${ms(m.time[name])}   processor ${ratio(m.cpu[name], nodeCpu)} ${ms(m.cpu[name])}`);
 }
 console.log(`${'28 scenario\u2019s tegenover 7'.padEnd(32)} klok ${ratio(large.time['npm start, 28 scenario\u2019s'], seven)}             processor ${ratio(large.cpu['npm start, 28 scenario\u2019s'], large.cpu['npm start, 7 scenario\u2019s'])}`);
-console.log('\nSchrijvers op natuurpact-2-0 (mediaan van 5, in één proces), tegenover node -e 0 (klok):');
+console.log('\nSchrijvers op natuurpact-2-0 en de grafieken (mediaan van 5, in één proces), tegenover node -e 0 (klok):');
 for (const [name, ts] of Object.entries(writerTimes)) console.log(`${name.padEnd(32)} ${ratio(median(ts), node)} ${ms(median(ts))}`);
 console.log('\nPiekgeheugen (resident, alle threads):');
 for (const [name, kb] of Object.entries(large.memory)) console.log(`${name.padEnd(32)} ${(kb / 1024).toFixed(0).padStart(6)} MiB`);
