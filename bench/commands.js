@@ -137,13 +137,13 @@ const ratio = (x, base) => `${(x / base).toFixed(1).padStart(6)} x`;
 const ms = (x) => `${x.toFixed(0).padStart(6)} ms`;
 console.log('\nHele processen (mediaan, in beurten gemeten); kloktijd en processortijd (alle threads) tegenover node -e 0:');
 for (const m of [small, large]) {
-  for (const name of Object.keys(m.time)) console.log(`${name.padEnd(32)} klok ${ratio(m.time[name], node)} ${ms(m.time[name])}   processor ${ratio(m.cpu[name], nodeCpu)} ${ms(m.cpu[name])}`);
+  for (const name of Object.keys(m.time)) console.log(`${name.padEnd(36)} klok ${ratio(m.time[name], node)} ${ms(m.time[name])}   processor ${ratio(m.cpu[name], nodeCpu)} ${ms(m.cpu[name])}`);
 }
 console.log(`${'28 scenario\u2019s tegenover 7'.padEnd(32)} klok ${ratio(large.time['npm start, 28 scenario\u2019s'], seven)}             processor ${ratio(large.cpu['npm start, 28 scenario\u2019s'], large.cpu['npm start, 7 scenario\u2019s'])}`);
 console.log('\nSchrijvers op natuurpact-2-0 en de grafieken (mediaan van 5, in één proces), tegenover node -e 0 (klok):');
-for (const [name, ts] of Object.entries(writerTimes)) console.log(`${name.padEnd(32)} ${ratio(median(ts), node)} ${ms(median(ts))}`);
+for (const [name, ts] of Object.entries(writerTimes)) console.log(`${name.padEnd(36)} ${ratio(median(ts), node)} ${ms(median(ts))}`);
 console.log('\nPiekgeheugen (resident, alle threads):');
-for (const [name, kb] of Object.entries(large.memory)) console.log(`${name.padEnd(32)} ${(kb / 1024).toFixed(0).padStart(6)} MiB`);
+for (const [name, kb] of Object.entries(large.memory)) console.log(`${name.padEnd(36)} ${(kb / 1024).toFixed(0).padStart(6)} MiB`);
 const csv = small.time['één scenario naar CSV'];
 const r28 = large.time['npm start, 28 scenario\u2019s'] / seven;
 console.log('\nDoelen (issue 14), op kloktijd:');
