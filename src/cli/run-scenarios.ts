@@ -1,7 +1,8 @@
 /**
- * `natuurpact run` for many scenario files: the data is loaded and checked once, each scenario is
- * rendered to its outputs in the main thread or in a worker thread (one thread per core, each with
- * the data loaded once), and the outputs are written in the order the files were given. A scenario
+ * `natuurpact run` for many scenario files: the data is read and checked once, each scenario is
+ * rendered to its outputs in the main thread or in a worker thread (by default one thread per free
+ * core, each building the dataset once), and the outputs are written in the order the files were
+ * given; the bytes do not depend on the thread. A scenario
  * that fails stops the run there, as it did when scenarios ran one after another: the scenarios
  * before it are written, it and the ones after it are not (whatever a thread already computed for
  * them is dropped), and its located message is the error of the run.
@@ -101,17 +102,18 @@ export type WorkerReply =
 const WORKER_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'run-worker.js');
 
 /**
- * Threads beside the main one: one per thread asked for (by default one per free core), up to one
- * per scenario, where it pays. A worker loads the program and the data again (about a second of
+ * Threads beside the main one: as many as asked for, or by default one per free core where it
+ * pays, up to one per scenario. A worker loads the program and the data again (about a second of
  * processor time), which a few CSV runs do not win back, and which only slows a run down on a
  * machine whose cores are already busy. None when the worker script is not built (tests that run
  * the sources).
  */
 function extraThreads(files: readonly string[], opts: RunOptions): number {
-  if (!existsSync(WORKER_SCRIPT)) return 0;
+  if (!existsSync(WORKER_SCRIPT) || files.length < 2) return 0;
+  if (opts.werkers !== undefined) return Math.min(opts.werkers, files.length) - 1;
   const heavy = opts.formaat === undefined || /html|xlsx/.test(opts.formaat);
   if (files.length < (heavy ? 2 : 8)) return 0;
-  return Math.max(0, Math.min(opts.werkers ?? freeCores(), files.length) - 1);
+  return Math.min(freeCores(), files.length) - 1;
 }
 
 /** The cores not busy with other work (load average of the last minute), at least one. */
