@@ -38,7 +38,10 @@ const out = new Float64Array(fast.provinces * fast.years.length);
 const scale = new Float64Array(fast.tasks * fast.years.length).fill(1.01);
 results.push(measure('snelle pad: één trekking (floats)', () => evaluateFast(fast, scale, out), 20000));
 const cheapest = Math.min(...results.map((r) => r.perCall));
-console.log('Verhoudingen binnen deze run (goedkoopste stap = 1):');
+console.log("Rekenstappen; verhoudingen binnen deze run (goedkoopste stap = 1):");
 for (const r of results) {
   console.log(`${r.name.padEnd(62)} ${(r.perCall / cheapest).toFixed(1).padStart(8)} x  (${r.perCall.toFixed(3)} ms per keer in deze run)`);
 }
+
+// The command as a user runs it: whole processes, the writers and peak memory.
+await import('./commands.js');

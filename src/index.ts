@@ -7,6 +7,8 @@
  *   import { loadDataset, completeHistory } from 'natuurpact';
  *   const { dataset } = completeHistory(loadDataset());
  */
+import { loadFormulaParser } from './core/allocation/formula.js';
+
 export { Decimal, dec, sum } from './core/decimal.js';
 export { PROVINCES, PROVINCE_CODES, provinceName, isProvinceCode, type ProvinceCode, type RegionCode } from './core/provinces.js';
 export { STATUSES, type Status } from './core/status.js';
@@ -32,10 +34,14 @@ export { decomposeGap, type GapDecomposition, type DevelopmentPart, type GapSour
 export { ownContributionPart } from './core/model/own-contribution.js';
 export { compileFast, evaluateFast, type FastPlan } from './core/model/fast.js';
 export { allocateWholeEuros } from './core/allocation/largest-remainder.js';
-export { compileFormula, checkFormula } from './core/allocation/formula.js';
+export { compileFormula, checkFormula, loadFormulaParser } from './core/allocation/formula.js';
 export { keyShares, indicators, type KeySpec } from './core/allocation/keys.js';
 export { constructionYear, opcentenRoom, type Construction, type ConstructionRule, type GenericConstruction } from './core/constructions/construction.js';
 export { shippedConstructions, CONSTRUCTION_START, AU_KEY_NAME } from './core/constructions/shipped.js';
 export { compareConstructions, whatWouldItTake, COMPARISON_LINES, CONSTRUCTION_LINES, type Comparison, type ComparisonLine, type ComparisonRow, type ConstructionSummary, type SolverAnswer } from './core/constructions/compare.js';
 export { explainConstructionCell, type ConstructionExplanation } from './core/constructions/explain.js';
 export { skpFactor } from './core/constructions/skp-index.js';
+
+// The API above is synchronous and parses formula keys, so importing the package loads the parser
+// (the command line loads it only for scenarios that use formulas).
+await loadFormulaParser();

@@ -4,8 +4,8 @@
  * written here, the comparison and the solver.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { checkFormula, compileFormula } from '../src/core/allocation/formula.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkFormula, compileFormula, loadFormulaParser } from '../src/core/allocation/formula.js';
 import { keyShares } from '../src/core/allocation/keys.js';
 import { allocateWholeEuros } from '../src/core/allocation/largest-remainder.js';
 import { compareConstructions, whatWouldItTake, type ComparisonLine } from '../src/core/constructions/compare.js';
@@ -21,6 +21,9 @@ import { LINES } from '../src/core/model/lines.js';
 import { runScenario } from '../src/core/model/run.js';
 import { PROVINCE_CODES, type RegionCode } from '../src/core/provinces.js';
 import { loadDataset } from '../src/io/read-dir.js';
+
+// Formula keys need the formula parser, which the library loads on import (src/index.ts).
+beforeAll(loadFormulaParser);
 
 const data = loadDataset();
 const result = runScenario({ naam: 'basis' }, data);

@@ -18,16 +18,16 @@ const names = scenarios.map((f) => f.replace('.yaml', ''));
 let first = '';
 let second = '';
 
-function runAll(dir: string) {
-  const r = spawnSync(process.execPath, [bin, 'run', ...scenarios.map((s) => join('scenarios', s)), '--uit', dir], { cwd: root, encoding: 'utf8' });
+function runAll(dir: string, ...options: string[]) {
+  const r = spawnSync(process.execPath, [bin, 'run', ...scenarios.map((s) => join('scenarios', s)), '--uit', dir, ...options], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`run failed (${r.status}): ${r.stderr}`);
 }
 
 beforeAll(() => {
   first = mkdtempSync(join(tmpdir(), 'natuurpact-e2e-a-'));
   second = mkdtempSync(join(tmpdir(), 'natuurpact-e2e-b-'));
-  runAll(first);
-  runAll(second);
+  runAll(first, '--werkers', '2'); // in two threads (the main one and a worker)
+  runAll(second, '--werkers', '1'); // all in the main thread
 }, 120_000);
 
 describe('shipped scenarios end to end', () => {
@@ -48,7 +48,7 @@ describe('shipped scenarios end to end', () => {
     }
   });
 
-  test('two runs give byte-identical outputs', () => {
+  test('two runs (one in worker threads, one in a single thread) give byte-identical outputs', () => {
     for (const name of names) {
       for (const file of readdirSync(join(first, name))) {
         const a = readFileSync(join(first, name, file));

@@ -52,11 +52,12 @@ describe('amounts in scenario files are read exactly', () => {
 describe('a custom construction in a scenario file', () => {
   test('runs with its formula key: 400 mln from 2026 (+50 from 2028), indexed on the nature cost index', async () => {
     const { loadDataset } = await import('../src/io/read-dir.js');
-    const { runScenarioFile } = await import('../src/io/run-scenario.js');
+    // The command line's way in: it loads the formula parser for the formula key.
+    const { runScenarioFileAsync } = await import('../src/io/run-scenario.js');
     const { constructionIndex } = await import('../src/core/constructions/construction.js');
     const { dec, sum } = await import('../src/core/decimal.js');
     const { PROVINCE_CODES } = await import('../src/core/provinces.js');
-    const run = runScenarioFile('tests/fixtures/scenario-goed/eigen-constructie.yaml', loadDataset());
+    const run = await runScenarioFileAsync('tests/fixtures/scenario-goed/eigen-constructie.yaml', loadDataset());
     expect(run.comparison!.constructies.map((c) => c.id)).toEqual(['C0', 'C1', 'C8']);
     const income = (y: number) => sum(PROVINCE_CODES.map((p) => run.comparison!.row('C8', p, y, 'inkomsten.constructie').bedrag_eur));
     const ki = (y: number) => constructionIndex('kostenindex', {}, run.result, 2026, y);

@@ -10,36 +10,18 @@ import { COMPARISON_LINES, type ComparisonLine } from '../core/constructions/com
 import { explainConstructionCell } from '../core/constructions/explain.js';
 import type { Dataset } from '../core/dataset.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
-import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS, type OutputFormat } from '../io/scenario.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
+import { FORMATS } from '../io/scenario.js';
+import { writeOutputsAtomically } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
-import { htmlReport } from '../report/html.js';
-import { markdownReport } from '../report/markdown.js';
-import { reportModel } from '../report/report-model.js';
-import { resultsCsv } from '../report/results-csv.js';
 import { textTable } from '../report/table.js';
-import { workbook } from '../report/xlsx.js';
 import { constructionOption, yearOption } from './options.js';
+import { runScenarioFiles, runWithConstructions } from './run-scenarios.js';
 import { UsageError, type Io } from './program.js';
 
-const enc = new TextEncoder();
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
-
-/** Runs a scenario file with the `--constructie` choice; an unknown construction is a usage error. */
-function runWithConstructions(file: string, data: Dataset, constructie: string | undefined, single = false): ScenarioRun {
-  const ids = constructie === undefined ? undefined : constructionOption(constructie);
-  if (single && ids && ids.length !== 1) throw new UsageError(`--constructie verwacht hier één constructie, gevonden '${constructie}'`);
-  try {
-    return runScenarioFile(file, data, ids ? { constructies: ids } : {});
-  } catch (e) {
-    if (e instanceof UserError && e.issues[0]?.field === '--constructie') throw new UsageError(`--constructie: ${e.issues[0].message}`);
-    throw e;
-  }
-}
 
 /** A `--post` value: a line of the result table, or (with a construction) of the construction's table. */
 function postOption(value: string, withConstruction: boolean): ComparisonLine | ResultLine {
@@ -47,27 +29,6 @@ function postOption(value: string, withConstruction: boolean): ComparisonLine | 
   if (allowed.includes(value)) return value as ComparisonLine | ResultLine;
   if ((COMPARISON_LINES as readonly string[]).includes(value)) throw new UsageError(`post '${value}' bestaat alleen bij een constructie; geef --constructie`);
   throw new UsageError(`onbekende post '${value}'; kies uit ${allowed.join(', ')}`);
-}
-
-function formats(value: string | undefined, fallback: readonly OutputFormat[] | undefined): OutputFormat[] {
-  if (value === undefined) return [...(fallback ?? FORMATS)];
-  const list = value.split(',').map((s) => s.trim());
-  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0) throw new UsageError(`onbekend formaat '${bad.join(', ')}'; kies uit ${FORMATS.join(', ')}`);
-  return list as OutputFormat[];
-}
-
-/** Every output of one run, in a fixed order (manifest last, with the hashes of the others). */
-export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFormat[], dutchCsv: boolean, inputs: Parameters<typeof manifest>[1], options: Record<string, unknown>): Promise<OutputFile[]> {
-  const model = reportModel(run);
-  const files: OutputFile[] = [];
-  const summary = `natuurpact ${toolVersion()}; scenario ${run.loaded.files.map((f) => f.path).join(' → ')}; zie manifest.json voor de sha256 van alle invoer en uitvoer.`;
-  if (chosen.includes('csv')) files.push({ name: 'resultaten.csv', bytes: enc.encode(resultsCsv(run.rows, dutchCsv)) });
-  if (chosen.includes('md')) files.push({ name: 'rapport.md', bytes: enc.encode(markdownReport(model, run, summary)) });
-  if (chosen.includes('html')) files.push({ name: 'rapport.html', bytes: enc.encode(await htmlReport(model, run, summary)) });
-  if (chosen.includes('xlsx')) files.push({ name: 'resultaten.xlsx', bytes: await workbook(run, model) });
-  files.push({ name: 'manifest.json', bytes: enc.encode(manifest(run, inputs, options, files)) });
-  return files;
 }
 
 export function registerRunCommands(program: Command, io: Io): void {
@@ -80,16 +41,13 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--formaat <lijst>', `uitvoerformaten, gescheiden door komma's (${FORMATS.join(', ')}); standaard uit het scenario, anders alle`)
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
     .option('--constructie <lijst>', 'vergelijk deze constructies (gescheiden door komma\'s) in plaats van die uit het scenario; C0 komt er altijd bij')
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; constructie?: string }) => {
-      const { data, inputs } = loadDatasetWithInputs(opts.data);
-      const started = Date.now();
-      for (const [i, file] of files.entries()) {
-        if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-        const run = runWithConstructions(file, data, opts.constructie);
-        const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
-        const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined, ...(opts.constructie ? { constructie: opts.constructie } : {}) };
-        const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
-        const target = join(opts.uit, run.loaded.content.naam);
+    .option('--werkers <aantal>', 'aantal threads dat scenario’s doorrekent (1: een voor een); standaard de processorkernen die niet met ander werk bezig zijn')
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers?: string; constructie?: string }) => {
+      if (opts.werkers !== undefined && !/^[1-9]\d*$/.test(opts.werkers)) throw new UsageError(`--werkers verwacht een positief geheel getal, gevonden '${opts.werkers}'`);
+      if (opts.constructie !== undefined) constructionOption(opts.constructie);
+      const { werkers, ...rest } = opts;
+      await runScenarioFiles(files, { ...rest, ...(werkers !== undefined ? { werkers: Number(werkers) } : {}) }, io, ({ naam, outputs }) => {
+        const target = join(opts.uit, naam);
         try {
           writeOutputsAtomically(target, outputs);
         } catch (e) {
@@ -99,8 +57,8 @@ export function registerRunCommands(program: Command, io: Io): void {
           }
           throw e;
         }
-        io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
-      }
+        io.out(`${naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
+      });
     });
 
   program
@@ -108,12 +66,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .description('scenariobestanden alleen controleren; alle fouten tegelijk')
     .argument('<scenario...>', 'scenariobestanden (YAML)')
     .option(...DATA_OPTION)
-    .action((files: string[], opts: { data?: string }) => {
+    .action(async (files: string[], opts: { data?: string }) => {
       const { data } = loadDatasetWithInputs(opts.data);
       const issues: Issue[] = [];
       for (const file of files) {
         try {
-          runScenarioFile(file, data);
+          await runScenarioFileAsync(file, data);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
@@ -132,11 +90,11 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--post <post>', `welke post (${LINES.join(', ')}; met --constructie ook ${COMPARISON_LINES.filter((l) => !(LINES as readonly string[]).includes(l)).join(', ')})`, 'tekort')
     .option('--constructie <id>', 'beide scenario\'s onder deze constructie (standaard de status quo, C0)')
     .option('--csv', 'CSV op standaarduitvoer')
-    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string }) => {
+    .action(async (a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string }) => {
       const post = postOption(opts.post, opts.constructie !== undefined);
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = runWithConstructions(a, data, opts.constructie, true);
-      const rb = runWithConstructions(b, data, opts.constructie, true);
+      const ra = await runWithConstructions(a, data, opts.constructie, true);
+      const rb = await runWithConstructions(b, data, opts.constructie, true);
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
       // Fund lines exist for NL only (the Provinciefonds ledger is national).
       const regions: RegionCode[] = isFundLine(post as ResultLine) ? ['NL'] : [...PROVINCE_CODES, 'NL'];
@@ -166,12 +124,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--post <post>', 'post', 'tekort')
     .option('--constructie <id>', 'de cel onder deze constructie (standaard de status quo, C0)')
     .option(...DATA_OPTION)
-    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string; constructie?: string }) => {
+    .action(async (file: string, opts: { provincie: string; jaar: string; post: string; data?: string; constructie?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
       const post = postOption(opts.post, opts.constructie !== undefined);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      const run = runWithConstructions(file, data, opts.constructie, true);
+      const run = await runWithConstructions(file, data, opts.constructie, true);
       const e: Omit<Explanation, 'post'> & { post: string } = opts.constructie
         ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post: post as ComparisonLine })
         : explain(run.result, { provincie: opts.provincie, jaar, post: post as ResultLine });

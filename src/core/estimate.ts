@@ -209,6 +209,25 @@ export function completeHistory(input: Dataset): CompletedHistory {
   return result;
 }
 
+/**
+ * Lets `derived` (a copy of `base` with other assumptions, as a scenario's parameters make it) share
+ * the completed history of `base`, so the estimation step runs once per dataset rather than once
+ * per scenario. Only when nothing the estimation step reads differs: every other field is the same
+ * and so are the assumptions in {@link HISTORY_ASSUMPTIONS}; otherwise `derived` is completed on its
+ * own when it is run. Returns `derived`.
+ */
+export function shareHistory(base: Dataset, derived: Dataset): Dataset {
+  if (derived === base || completed.has(derived)) return derived;
+  const keys = new Set([...Object.keys(base), ...Object.keys(derived)] as (keyof Dataset)[]);
+  const same = [...keys].every((k) => k === 'aannames' || base[k] === derived[k]);
+  const history = (d: Dataset) => HISTORY_ASSUMPTIONS.map((naam) => d.aannames.find((a) => a.naam === naam));
+  const baseHistory = history(base);
+  if (!same || history(derived).some((a, i) => a !== baseHistory[i])) return derived;
+  const done = completeHistory(base);
+  completed.set(derived, { ...done, dataset: { ...done.dataset, aannames: derived.aannames } });
+  return derived;
+}
+
 function completeHistoryUncached(input: Dataset): CompletedHistory {
   const data = withProvincialProgrammaNatuur(withProvincialDuNatuur(input));
   const obs = observations(data);

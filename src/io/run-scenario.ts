@@ -9,9 +9,10 @@ import { shippedConstructions } from '../core/constructions/shipped.js';
 import type { Construction } from '../core/constructions/construction.js';
 import type { Dataset } from '../core/dataset.js';
 import { UserError, type Issue } from '../core/errors.js';
-import { checkFormula } from '../core/allocation/formula.js';
+import { checkFormula, loadFormulaParser } from '../core/allocation/formula.js';
 import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGapAll, type GapDecomposition, type GapSource } from '../core/model/decompose.js';
+import { shareHistory } from '../core/estimate.js';
 import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
 import { isFundLine, type FundLine } from '../core/model/lines.js';
@@ -177,9 +178,31 @@ function selectScenarioConstructions(loaded: LoadedScenario, data: Dataset): Con
   return chosen.some((c) => c.id === 'C0') ? chosen : [all[0]!, ...chosen];
 }
 
+/** Whether a key is, or is made of, a formula (which needs the formula parser). */
+function hasFormula(k: KeyInput): boolean {
+  if (typeof k === 'string' || 'indicator' in k || 'taak' in k) return false;
+  if ('formule' in k) return true;
+  if ('mix' in k) return k.mix.some((d) => hasFormula(d.sleutel));
+  return hasFormula(k.overgang.van) || hasFormula(k.overgang.naar);
+}
+
 /** Loads, checks and runs one scenario file against the (already loaded) data. */
 export function runScenarioFile(path: string, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
+  return runLoadedScenario(loadScenarioFile(path), loadedData, options);
+}
+
+/**
+ * As {@link runScenarioFile}, first loading the formula parser when the scenario has formula keys:
+ * the command line's way in, so that a run without formulas never loads it.
+ */
+export async function runScenarioFileAsync(path: string, loadedData: Dataset, options: RunOptions = {}): Promise<ScenarioRun> {
   const loaded = loadScenarioFile(path);
+  const wanted = loaded.content.constructies;
+  if (Array.isArray(wanted) && wanted.some((c) => typeof c !== 'string' && hasFormula(c.sleutel))) await loadFormulaParser();
+  return runLoadedScenario(loaded, loadedData, options);
+}
+
+function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
   checkAgainstData(loaded, loadedData);
   if (loaded.content.macro?.vintage) {
     try {
@@ -189,7 +212,8 @@ export function runScenarioFile(path: string, loadedData: Dataset, options: RunO
       throw e;
     }
   }
-  const data = applyParameters(loaded, loadedData);
+  // Parameters change projection assumptions only, so the history estimated for the data is reused.
+  const data = shareHistory(loadedData, applyParameters(loaded, loadedData));
   const scenario = toModelScenario(loaded);
   let result: ModelResult;
   try {

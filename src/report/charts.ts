@@ -3,9 +3,13 @@
  * headless (`renderer: 'none'`, `toSVG`). Dutch number formatting (decimal comma, thousands dot),
  * axis titles with units, and the boundary between history and projection marked with a dashed rule.
  * The same data gives the same SVG bytes.
+ *
+ * vega and vega-lite are loaded on the first chart, not before (a CSV run never loads them). Each
+ * chart shape (its specification without its data) is compiled and parsed once per process and
+ * given each chart's data, so a chart costs its dataflow, layout and SVG only; a chart drawn before
+ * in the process (the same specification and data) is not drawn again.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as Vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 
 const NL_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] } as const;
@@ -16,11 +20,63 @@ const CONFIG = {
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const, labelLimit: 320 },
   view: { stroke: null },
 };
+/** The name under which a chart's own rows reach its view. */
+const TABLE = 'tabel';
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  vega.formatLocale(NL_LOCALE as unknown as Parameters<typeof vega.formatLocale>[0]);
-  const compiled = vl.compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+interface Renderer {
+  readonly vega: typeof Vega;
+  readonly vl: typeof import('vega-lite');
+}
+
+let renderer: Promise<Renderer> | undefined;
+
+/** vega and vega-lite, loaded and set to Dutch number formats once per process. */
+function loadRenderer(): Promise<Renderer> {
+  renderer ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+    vega.formatLocale(NL_LOCALE as unknown as Parameters<typeof vega.formatLocale>[0]);
+    return { vega, vl };
+  });
+  return renderer;
+}
+
+/** Parsed chart shapes (vega runtime specifications), by their specification without data. */
+const shapes = new Map<string, Vega.Runtime>();
+
+/**
+ * Charts already drawn in this process, by their whole specification: scenarios that share a figure
+ * (the index of two scenarios with the same macro settings, a scenario and its base when only the
+ * constructions differ) draw it once. The same specification always gives the same SVG.
+ */
+const drawn = new Map<string, Promise<string>>();
+/** How many drawn charts are kept (the oldest go first), so a run of many scenarios stays small. */
+const DRAWN_KEPT = 64;
+
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = draw(spec);
+    drawn.set(key, svg);
+    svg.catch(() => drawn.delete(key));
+    if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  }
+  return svg;
+}
+
+async function draw(spec: TopLevelSpec): Promise<string> {
+  const { vega, vl } = await loadRenderer();
+  const data = (spec as { data?: { values?: unknown } }).data;
+  const values = Array.isArray(data?.values) ? (data.values as object[]) : undefined;
+  const shape = (values ? { ...spec, data: { name: TABLE } } : spec) as TopLevelSpec;
+  const key = JSON.stringify(shape);
+  let runtime = shapes.get(key);
+  if (!runtime) {
+    runtime = vega.parse(vl.compile({ ...shape, config: { ...CONFIG, ...(shape.config ?? {}) } } as TopLevelSpec).spec);
+    shapes.set(key, runtime);
+  }
+  // A new view per chart: a view that rendered before keeps layout state that moves marks by a pixel.
+  const view = new vega.View(runtime, { renderer: 'none' });
+  if (values) view.data(TABLE, values);
   const svg = await view.toSVG();
   view.finalize();
   return svg;

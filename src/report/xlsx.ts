@@ -1,5 +1,5 @@
 /**
- * `resultaten.xlsx` (exceljs): a sheet per table, Dutch headers, number formats, frozen headers and
+ * `resultaten.xlsx`: a sheet per table, Dutch headers, number formats, frozen headers and
  * columns wide enough for their contents. Totals and gaps are live formulas with their cached values
  * (the exact figures), so the workbook recalculates in Excel or LibreOffice to the same numbers.
  * Sheets: Samenvatting, Per provincie, Constructies (when compared), Ontleding, Terugblik, Resultaten
@@ -7,37 +7,35 @@
  * (`boven de afspraak` = tekort − waarvan, a formula); in Ontleding the total and the new tasks are
  * formulas over their parts. Text is always written as text, never as a formula. The file's
  * dates are fixed, so the same run gives the same bytes.
+ *
+ * The sheets are described here and written by `spreadsheet-xml.ts` (the same parts exceljs writes,
+ * without an object per cell); the zip container is JSZip's, loaded on first use.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { createRequire } from 'node:module';
 import { PROVINCE_CODES, provinceName } from '../core/provinces.js';
 import { COST_TASKS } from '../core/model/lines.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatAmount } from './results-csv.js';
 import type { ReportModel, YearFigures } from './report-model.js';
+import { workbookParts, type Part, type SheetCell, type SheetSpec } from './spreadsheet-xml.js';
 
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
 const EUR = '#,##0';
 const RATIO = '0.0%';
 
-type Cell = string | number | { formula: string; result: number };
+type Cell = SheetCell;
 
-function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([...header]);
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? { richText: [{ text: c }] } : c)) as ExcelJS.CellValue[]);
-  header.forEach((h, i) => {
-    const col = ws.getColumn(i + 1);
-    const width = Math.max(h.length, ...rows.map((r) => {
+/** A sheet: the header, the rows, and per column its width (longest text, at most 80) and format. */
+function sheet(sheets: SheetSpec[], name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): void {
+  const widths = header.map((h, i) => {
+    let width = h.length;
+    for (const r of rows) {
       const c = r[i];
-      return typeof c === 'string' ? c.length : typeof c === 'number' ? 14 : 14;
-    }));
-    col.width = Math.min(80, width + 2);
-    const fmt = formats[i];
-    if (fmt) col.numFmt = fmt;
+      width = Math.max(width, typeof c === 'string' ? c.length : 14);
+    }
+    return Math.min(80, width + 2);
   });
-  return ws;
+  sheets.push({ name, header, rows, widths, formats });
 }
 
 const n = (d: { toNumber(): number }) => d.toNumber();
@@ -59,11 +57,12 @@ function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: st
 const GAP_HEADER = ['tekort (euro)', 'waarvan afgesproken eigen bijdrage (euro)', 'boven de afspraak (euro)', 'dekkingsgraad'];
 
 export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'natuurpact';
-  wb.created = EPOCH;
-  wb.modified = EPOCH;
-  wb.lastModifiedBy = 'natuurpact';
+  return zipParts(workbookParts({ creator: 'natuurpact', date: EPOCH, sheets: workbookSheets(run, model), theme: officeTheme() }));
+}
+
+/** The workbook's sheets, in order. */
+export function workbookSheets(run: ScenarioRun, model: ReportModel): SheetSpec[] {
+  const wb: SheetSpec[] = [];
 
   // Samenvatting (NL) and Per provincie: gap and coverage as formulas over the row's own cells.
   const years = [...model.terugblik, ...model.vooruitblik];
@@ -167,19 +166,23 @@ export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Ui
     ['terugblik en projectie', `Tot en met ${model.basisjaar} gegevens (gepubliceerd of geschat), daarna de projectie van het model.`],
     ['constructies', 'Per constructie en provincie het cumulatieve tekort over het venster, de uitvoeringslasten, het netto tekort (tekort plus uitvoeringslasten, formule) en het verschil met de status quo (C0) op het netto tekort. Onbesteed: geoormerkt geld dat terugvloeit (geen tekort). Eigen inkomsten: geld dat de provincies zelf opbrengen naast het rijksgeld (C7), niet in het tekort.'],
   ]);
-  const buffer = await wb.xlsx.writeBuffer();
-  return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
+  return wb;
 }
 
-/** The zip container stamps each entry with the time of writing; rewrite it with a fixed date. */
-async function fixZipDates(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
-  const names = Object.keys(zip.files).sort();
-  for (const name of names) {
-    const entry = zip.files[name]!;
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date: EPOCH, createFolders: false });
+let theme: string | undefined;
+
+/** Excel's default Office theme, as exceljs ships it (the workbook's colours and fonts refer to it). */
+function officeTheme(): string {
+  theme ??= createRequire(import.meta.url)('exceljs/lib/xlsx/xml/theme1.js') as string;
+  return theme;
+}
+
+/** The zip container: entries in name order, each with a fixed date, deflated at level 6. */
+async function zipParts(parts: readonly Part[]): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const part of [...parts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    zip.file(part.name, part.bytes, { date: EPOCH, createFolders: false });
   }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -7,13 +7,31 @@
  * (function calls such as import, createUnit, evaluate, parse, simplify, derivative; assignments,
  * property access, matrices, ...) is refused before anything runs. The tree is then evaluated by
  * our own code in exact decimals.
+ *
+ * mathjs is large (it takes longer to load than the rest of the program), so it is loaded only when
+ * formulas are used: `await loadFormulaParser()` once, then check and compile formulas as usual. The
+ * package entry (`src/index.ts`) does this on import; the command line does it for a scenario that
+ * has formula keys.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import { Decimal } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { suggest } from '../suggest.js';
 
-const math = create({ parseDependencies: parseDependencies! }, { number: 'BigNumber', precision: 64 });
+let parse: ((text: string) => MathNode) | undefined;
+
+/** Loads the formula parser (once per process); formulas can be checked and compiled after it resolves. */
+export async function loadFormulaParser(): Promise<void> {
+  if (parse) return;
+  const { create, parseDependencies } = await import('mathjs');
+  const math = create({ parseDependencies: parseDependencies! }, { number: 'BigNumber', precision: 64 });
+  parse = (text) => math.parse(text);
+}
+
+function parser(): (text: string) => MathNode {
+  if (!parse) throw new Error('formula parser not loaded: await loadFormulaParser() before checking or compiling a formula');
+  return parse;
+}
 
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 const FUNCTIONS = new Set(['min', 'max']);
@@ -37,9 +55,10 @@ function positionOf(text: string, name: string): number | undefined {
 
 /** Checks a formula against the allowed names; returns its problems (empty when it is fine). */
 export function checkFormula(text: string, allowed: readonly string[]): { problems: FormulaProblem[]; node?: MathNode } {
+  const parseText = parser();
   let node: MathNode;
   try {
-    node = math.parse(text);
+    node = parseText(text);
   } catch (e) {
     const err = e as { message: string; char?: number };
     return { problems: [{ message: `formule kan niet gelezen worden: ${err.message.replace(/\(char \d+\)/, '').trim()}`, ...(err.char ? { position: err.char } : {}) }] };
