@@ -56,8 +56,6 @@ export interface DevelopmentInput {
   readonly years: readonly number[];
   baselineCost(task: CostTask, year: number): Decimal;
   baselineIncome(stream: IncomeStream, year: number): Decimal;
-  /** Baseline cost of a task under the NNN path that continues after 2027. */
-  nnnRestCost(task: CostTask, year: number): Decimal;
   readonly programmaNatuur: Schedule;
   /** Restoration cost per euro of Programma Natuur in the base year (herstel follows the programme). */
   readonly herstelPerProgrammaEuro: Decimal;
@@ -334,25 +332,20 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       };
     },
   },
-  {
-    naam: 'nnn_restopgave',
-    omschrijving: 'Het NNN wordt na 2027 in het waargenomen tempo afgemaakt (restopgave)',
-    standaardStartjaar: 2028,
-    raakt: ['kosten.verwerving', 'kosten.inrichting', 'kosten.natuurbeheer'],
-    parameters() {
-      return {};
-    },
-    effect(input, start) {
-      const diff = (task: CostTask) => fromYear(input, start, (y) => input.nnnRestCost(task, y).minus(input.baselineCost(task, y)));
-      return { kosten: { verwerving: diff('verwerving'), inrichting: diff('inrichting'), natuurbeheer: diff('natuurbeheer') }, inkomsten: {} };
-    },
-  },
 ];
 
 export const DEVELOPMENT_NAMES = DEVELOPMENTS.map((d) => d.naam);
 
+/** Developments that became part of the status quo, with what to do instead (Dutch). */
+export const RETIRED_DEVELOPMENTS: Readonly<Record<string, string>> = {
+  nnn_restopgave:
+    "de NNN-restopgave na 2027 hoort nu bij de status quo (kostendrivers.csv: nnn_rest_na_2027_ha, in het waargenomen tempo); laat de ontwikkeling weg, of kies nnn_pad: doel",
+};
+
 export function development(naam: string): DevelopmentDefinition {
   const d = DEVELOPMENTS.find((x) => x.naam === naam);
-  if (!d) throw new UserError({ message: `onbekende ontwikkeling '${naam}'; bekend: ${DEVELOPMENT_NAMES.join(', ')}` });
-  return d;
+  if (d) return d;
+  const retired = RETIRED_DEVELOPMENTS[naam];
+  if (retired) throw new UserError({ message: `ontwikkeling '${naam}' bestaat niet meer: ${retired}` });
+  throw new UserError({ message: `onbekende ontwikkeling '${naam}'; bekend: ${DEVELOPMENT_NAMES.join(', ')}` });
 }

@@ -144,7 +144,7 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
   const years = context.years;
   const devSettings = scenario.ontwikkelingen ?? {};
   for (const name of Object.keys(devSettings)) development(name); // unknown names fail here
-  const nnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', false);
+  const nnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo');
   const programmaNatuur = programmaNatuurSchedule(data);
   const drivers: Record<CostTask, TaskDriver> = {
     natuurbeheer: memoised(natuurbeheerDriver(context, nnn)),
@@ -184,13 +184,8 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
     eigen_middelen: agreementIncome(data, 'natuurpact.beheer.provincies', 'afgesproken provinciale bijdrage'),
   };
 
-  const national = (task: CostTask, year: number, d: TaskDriver = drivers[task]) =>
-    sum(PROVINCE_CODES.map((p) => baseCost.get(p)![task])).times(d.price(year)).times(d.volume(year));
-  const restDrivers: Partial<Record<CostTask, TaskDriver>> = {};
-  const restNnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', true);
-  restDrivers.natuurbeheer = natuurbeheerDriver(context, restNnn);
-  restDrivers.verwerving = verwervingDriver(context, restNnn);
-  restDrivers.inrichting = inrichtingDriver(context, restNnn);
+  const national = (task: CostTask, year: number) =>
+    sum(PROVINCE_CODES.map((p) => baseCost.get(p)![task])).times(drivers[task].price(year)).times(drivers[task].volume(year));
   const baseHerstel = sum(PROVINCE_CODES.map((p) => baseCost.get(p)!.herstel));
   const pnBase = programmaNatuur.amount(baseYear);
 
@@ -223,7 +218,6 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       years,
       baselineCost: (task: CostTask, year: number) => national(task, year),
       baselineIncome: (stream: IncomeStream, year: number) => income[stream].amount(year),
-      nnnRestCost: (task: CostTask, year: number) => national(task, year, restDrivers[task] ?? drivers[task]),
       programmaNatuur,
       herstelPerProgrammaEuro: pnBase.isZero() ? ONE : baseHerstel.dividedBy(pnBase),
     };
