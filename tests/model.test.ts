@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dec, sum, type Decimal } from '../src/core/decimal.js';
-import { completeHistory } from '../src/core/estimate.js';
+import { completeHistory, nationalSpending } from '../src/core/estimate.js';
 import { decomposeGap } from '../src/core/model/decompose.js';
 import { DEVELOPMENTS, DEVELOPMENT_NAMES } from '../src/core/model/developments.js';
 import { compileFast, evaluateFast } from '../src/core/model/fast.js';
@@ -106,9 +106,23 @@ describe('gap decomposition', () => {
     );
   });
   test('without developments there are no new tasks; funding is minus the income change', () => {
-    const d = decomposeGap(basis, { van: 2023, tot: 2030 });
+    const none = runScenario({ naam: 'kaal', ontwikkelingen: { anlb_500: { aan: false } } }, data);
+    const d = decomposeGap(none, { van: 2023, tot: 2030 });
     expect(d.nieuweTaken.isZero()).toBe(true);
-    expect(d.financiering.equals(v(basis, 'NL', 2023, 'inkomsten.totaal').minus(v(basis, 'NL', 2030, 'inkomsten.totaal')))).toBe(true);
+    expect(d.financiering.equals(v(none, 'NL', 2023, 'inkomsten.totaal').minus(v(none, 'NL', 2030, 'inkomsten.totaal')))).toBe(true);
+  });
+  test('the status quo carries the decided ANLb extension: its new task is paid by its own income, province by province', () => {
+    // 500 mln a year extra from 2026 (natuurpact.csv anlb.uitbreiding: Boerderij 2024, PBL policybrief),
+    // shared by each province's 2023 share of ANLb on both sides, so the gap does not move.
+    const d = decomposeGap(basis, { van: 2023, tot: 2030 });
+    expect(d.nieuweTaken.minus(dec(500e6)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true); // 12 provinces rounded to cents
+    expect(v(basis, 'NL', 2030, 'inkomsten.overig_rijk').equals(d.nieuweTaken)).toBe(true);
+    const off = runScenario({ naam: 'zonder', ontwikkelingen: { anlb_500: { aan: false } } }, data);
+    for (const p of PROVINCE_CODES) {
+      const extra = v(basis, p, 2027, 'kosten.anlb').minus(v(off, p, 2027, 'kosten.anlb'));
+      expect(extra.equals(v(basis, p, 2027, 'inkomsten.overig_rijk')), p).toBe(true);
+      expect(v(basis, p, 2027, 'tekort').equals(v(off, p, 2027, 'tekort')), p).toBe(true);
+    }
   });
   test('years before the base year are refused', () => {
     expect(() => decomposeGap(basis, { van: 2020 })).toThrow(/vanaf 2023/);
@@ -138,7 +152,7 @@ describe('developments', () => {
     const params: Record<string, Decimal> = naam === 'exoten_unielijst' ? { bedrag_per_jaar: dec(10_000_000) } : {};
     // programma_natuur_verlengd acts after the programme's last year (2032): run to 2035.
     const tot = naam === 'programma_natuur_verlengd' ? 2035 : 2030;
-    const off = runScenario({ naam: 'uit', tot }, data);
+    const off = runScenario({ naam: 'uit', tot, ontwikkelingen: { [naam]: { aan: false } } }, data);
     const on = runScenario({ naam: 'aan', tot, ontwikkelingen: { [naam]: { parameters: params } } }, data);
     const changed = new Set<string>();
     for (const row of off.rows) {
@@ -185,6 +199,12 @@ describe('driver models, by hand from the shipped data', () => {
     expect(goal.ha.get(2026)!.equals(dec(9000))).toBe(true);
     expect(goal.ha.get(2028)!.isZero()).toBe(true);
     expect(goal.rest.isZero()).toBe(true);
+  });
+  test('look-back ANLb from its published series: 115,7 mln paid in 2023, so SNL beheer = 315 − 115,7', () => {
+    // Boerderij 2024 (RVO figures): ANLb 2023 115,7 mln, 2022 "bijna 80"; 2021 lies halfway between 2020 (77,022035) and 2022.
+    expect(nationalSpending(data, 'anlb', 2023).value.equals(dec('115.7').times(1e6))).toBe(true);
+    expect(nationalSpending(data, 'natuurbeheer', 2023).value.equals(dec(315).minus('115.7').times(1e6))).toBe(true);
+    expect(nationalSpending(data, 'anlb', 2021).value.equals(dec('77.022035').plus(80).dividedBy(2).times(1e6))).toBe(true);
   });
   test('natuurbeheer: (NNN area 698253 ha + new nature) / NNN area', () => {
     expect(d.natuurbeheer.volume(2025).equals(dec(1).plus(dec(2537).plus(pace).dividedBy(698253)))).toBe(true);

@@ -93,7 +93,8 @@ describe('dimensions and groups', () => {
 
 describe('the model with dated and per-province parameters', () => {
   test('dated amount: bouwsteen 100 mln in 2026-2027, 200 mln from 2028, shared by the 2023 income shares', () => {
-    const r = runScenario({ naam: 'x', ontwikkelingen: { bouwsteen_beheer: { parameters: { bedrag: dated([2026, '100000000'], [2028, '200000000']) } } } }, data);
+    // anlb_500 (decided policy, on by default) also pays into overig_rijk: off here to see bouwsteen alone.
+    const r = runScenario({ naam: 'x', ontwikkelingen: { anlb_500: { aan: false }, bouwsteen_beheer: { parameters: { bedrag: dated([2026, '100000000'], [2028, '200000000']) } } } }, data);
     for (const [year, amount] of [[2026, 1e8], [2027, 1e8], [2028, 2e8], [2030, 2e8]] as const) {
       for (const p of PROVINCE_CODES) {
         const share = r.plan.incomeShare.get(p)!.overig_rijk;
@@ -115,7 +116,7 @@ describe('the model with dated and per-province parameters', () => {
         expect(got.equals(extra), `${p} ${y}`).toBe(true);
       }
     }
-    expect(on.plan.developments[0]!.perProvincie).toBe(true);
+    expect(on.plan.developments.find((d) => d.definitie.naam === 'grondprijs_schok')!.perProvincie).toBe(true);
   });
 
   test('per province without overig: the provinces not named keep the default (20%)', () => {
@@ -155,7 +156,7 @@ describe('the model with dated and per-province parameters', () => {
     const last = defaults.laatste_jaar!.waarde.toNumber();
     const g = defaults.groei_per_jaar!.waarde;
     const r = runScenario({ naam: 'x', ontwikkelingen: { faunaschade_groei: { parameters: { groei_per_jaar: dated([2026, '1000000'], [2028, '0']) } } } }, data);
-    const effect = r.plan.developments[0]!.effectFor('PV20').kosten.soorten!;
+    const effect = r.plan.developments.find((d) => d.definitie.naam === 'faunaschade_groei')!.effectFor('PV20').kosten.soorten!;
     const growth = (s: number) => (s < 2026 ? g : s < 2028 ? dec(1e6) : dec(0));
     for (const y of [2026, 2027, 2028, 2030]) {
       let expected = dec(0);

@@ -108,7 +108,8 @@ export function reportModel(run: ScenarioRun): ReportModel {
     jaren: e.jarenMetCijfers,
   }));
   const d = run.decomposition.find((x) => x.provincie === 'NL')!;
-  const devs = run.result.plan.developments.map((x) => x.definitie.naam);
+  const devs = run.result.plan.developments.filter((x) => !x.definitie.standaardAan).map((x) => x.definitie.naam);
+  const decided = run.result.plan.developments.filter((x) => x.definitie.standaardAan).map((x) => x.definitie.naam);
   const samenvatting = [
     `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen naar schatting ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
     `Van de uitgaven in de terugblik ${history[0]}-${base} rust ${pct(observedNl)} op cijfers die de provincies zelf publiceerden` +
@@ -117,6 +118,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     `In ${tot} is het tekort volgens dit scenario ${mln(nl(tot).tekort)} (dekkingsgraad ${pct(nl(tot).dekking)}); over ${van}-${tot} samen ${mln(cumulative)}.`,
     `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
+    ...(decided.length > 0 ? [`Besloten beleid in de status quo: ${decided.join(', ')}.`] : []),
   ];
   if (run.comparison) {
     const nlRows = run.comparison.samenvatting.filter((s) => s.provincie === 'NL');

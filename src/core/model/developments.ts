@@ -71,6 +71,16 @@ export interface DevelopmentDefinition {
   /** One Dutch line for reports. */
   readonly omschrijving: string;
   readonly standaardStartjaar: number;
+  /**
+   * Decided policy that belongs to the status quo: on unless a scenario switches it off
+   * (`<naam>: uit`). Everything else is off unless a scenario switches it on.
+   */
+  readonly standaardAan?: boolean;
+  /**
+   * Income that pays for a task and goes where the task's cost goes: the stream is shared by the
+   * province's base-year share of that task's cost, not by its share of the stream.
+   */
+  readonly inkomstenVolgen?: Partial<Record<IncomeStream, CostTask>>;
   /** Lines it may change (the tests hold it to this). */
   readonly raakt: readonly string[];
   parameters(data: Dataset): Record<string, ParameterValue>;
@@ -181,21 +191,24 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'anlb_500',
-    omschrijving: 'Agrarisch natuurbeheer (ANLb) groeit naar een vast jaarbedrag, betaald door het Rijk',
+    omschrijving: 'Besloten beleid: agrarisch natuurbeheer (ANLb) krijgt vanaf 2026 jaarlijks 500 mln extra van het Rijk (uitbreiding naar circa 280.000 ha)',
     standaardStartjaar: 2026,
+    standaardAan: true,
+    // The Rijk's money pays the extra ANLb of each province: shared like the ANLb cost.
+    inkomstenVolgen: { overig_rijk: 'anlb' },
     raakt: ['kosten.anlb', 'inkomsten.overig_rijk'],
     parameters(data) {
-      const goal = agreement(data, 'anlb.doel');
+      const extra = agreement(data, 'anlb.uitbreiding');
       return {
-        bedrag: sourced(goal.waarde, 'EUR', goal.status, goal.bron, 'ANLb-bedrag per jaar'),
-        aandeel_rijk: assumed(ONE, 'fractie', 'het Rijk reserveerde het bedrag; de groei wordt volledig door het Rijk betaald'),
+        bedrag: sourced(extra.waarde, 'EUR', extra.status, extra.bron, `extra ANLb-budget per jaar bovenop het bestaande, vanaf ${extra.van} (tot en met ${extra.tot} per jaar gepubliceerd, daarna structureel)`),
+        aandeel_rijk: sourced(ONE, 'fractie', extra.status, extra.bron, 'het kabinet stelde het bedrag beschikbaar (begroting LVVN): het Rijk betaalt de uitbreiding volledig'),
       };
     },
+    // extra_t = bedrag_t on the cost side; the Rijk pays aandeel_rijk_t of it.
     effect(input, start, p) {
-      const extra = (y: number) => Decimal.max(ZERO, p.at('bedrag', y).minus(input.baselineCost('anlb', y)));
       return {
-        kosten: { anlb: fromYear(input, start, extra) },
-        inkomsten: { overig_rijk: fromYear(input, start, (y) => extra(y).times(p.at('aandeel_rijk', y))) },
+        kosten: { anlb: fromYear(input, start, (y) => p.at('bedrag', y)) },
+        inkomsten: { overig_rijk: fromYear(input, start, (y) => p.at('bedrag', y).times(p.at('aandeel_rijk', y))) },
       };
     },
   },

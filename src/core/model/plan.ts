@@ -192,13 +192,14 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
   const developments: ActiveDevelopment[] = [];
   for (const def of DEVELOPMENTS) {
     const setting = devSettings[def.naam];
-    if (!setting || setting.aan === false) continue;
-    const start = setting.startjaar ?? def.standaardStartjaar;
+    // Decided policy (standaardAan) is on unless switched off; the rest only when switched on.
+    if (setting ? setting.aan === false : !def.standaardAan) continue;
+    const start = setting?.startjaar ?? def.standaardStartjaar;
     if (!Number.isInteger(start) || start <= baseYear) {
       throw new UserError({ message: `ontwikkeling '${def.naam}': startjaar ${start} ligt niet na het laatste historische jaar ${baseYear}; ontwikkelingen veranderen de terugblik niet` });
     }
     const defaults = def.parameters(data);
-    const inputs = setting.parameters ?? {};
+    const inputs = setting?.parameters ?? {};
     const params: Record<string, ParameterValue & { invoer?: ParameterInput }> = { ...defaults };
     for (const [name, input] of Object.entries(inputs)) {
       const known = defaults[name];
@@ -257,20 +258,31 @@ export interface HistoryAccess {
   income(p: ProvinceCode, year: number, stream: IncomeStream | 'eigen_middelen'): Decimal;
 }
 
+/**
+ * The share by which a development's national amount on a line goes to a province: its base-year
+ * share of the task (costs), of the stream (income), or of the task the income pays for
+ * (`inkomstenVolgen`).
+ */
+export function developmentShareOf(plan: Plan, p: ProvinceCode, d: ActiveDevelopment, side: 'kosten' | 'inkomsten', what: string): Decimal {
+  if (side === 'kosten') return plan.costShare.get(p)![what as CostTask];
+  const task = d.definitie.inkomstenVolgen?.[what as IncomeStream];
+  return task ? plan.costShare.get(p)![task] : plan.incomeShare.get(p)![what as IncomeStream];
+}
+
 /** Development amounts for a province: national × the province's share, each rounded to cents. */
-function developmentShare(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal): Decimal {
+function developmentShare(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number): Decimal {
   let total = ZERO;
   for (const d of plan.developments) {
     const v = (d.effectFor(p)[side] as Partial<Record<string, Map<number, Decimal>>>)[what]?.get(year);
-    if (v) total = total.plus(cents(v.times(share)));
+    if (v) total = total.plus(cents(v.times(developmentShareOf(plan, p, d, side, what))));
   }
   return total;
 }
 
 export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
-  return developmentShare(plan, p, 'kosten', task, year, plan.costShare.get(p)![task]);
+  return developmentShare(plan, p, 'kosten', task, year);
 }
 
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
-  return developmentShare(plan, p, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
+  return developmentShare(plan, p, 'inkomsten', stream, year);
 }

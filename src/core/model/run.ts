@@ -24,7 +24,7 @@ import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces
 import { weakestStatus, type Status } from '../status.js';
 import { COST_TASKS, INCOME_STREAMS, LINES, type CostTask, type IncomeStream, type Line } from './lines.js';
 import { parameterAt } from './developments.js';
-import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
+import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, developmentShareOf, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
 
 export const STATUS_QUO = 'status_quo';
@@ -178,7 +178,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
               { omschrijving: `basis ${plan.baseYear}: ${mln(base)}`, status: get(p, plan.baseYear, `kosten.${k}`).status },
               { omschrijving: `prijsfactor ${nlNumber(d.price(y), 10)}, volumefactor ${nlNumber(d.volume(y), 10)}: ${d.explain(y)}`, bron: d.bron },
               ...d.inputs(y).filter((i) => i.jaar === y).map((i) => ({ omschrijving: `${i.reeks} ${i.jaar} (${i.publicatie})${i.toelichting ? `: ${i.toelichting}` : ''}`, status: i.status, bron: i.bron })),
-              ...developmentNotes(plan, p, 'kosten', k, y, plan.costShare.get(p)![k]),
+              ...developmentNotes(plan, p, 'kosten', k, y),
             ],
           }),
         });
@@ -205,7 +205,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
             invoer: [
               { omschrijving: `landelijk: ${mln(n.amount(y))}; ${n.explain(y)}`, bron: n.bron },
               { omschrijving: `aandeel ${p}: ${nlNumber(share, 8)}` },
-              ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, p, 'inkomsten', s, y, share)),
+              ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, p, 'inkomsten', s, y)),
             ],
           }),
         });
@@ -300,10 +300,12 @@ function statusOfSum(parts: readonly { value: Decimal; status: Status }[]): Stat
   return weakestStatus((contributing.length > 0 ? contributing : parts).map((c) => c.status));
 }
 
-function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal) {
+function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number) {
   return plan.developments.flatMap((d) => {
     const v = (d.effectFor(p)[side] as Record<string, Map<number, Decimal> | undefined>)[what]?.get(year);
     if (!v || v.isZero()) return [];
+    const share = developmentShareOf(plan, p, d, side, what);
+    const follows = side === 'inkomsten' ? d.definitie.inkomstenVolgen?.[what as IncomeStream] : undefined;
     const national = d.perProvincie ? `landelijk, met de parameters van ${p},` : 'landelijk';
     // The values the scenario set, as this province sees them in this year.
     const given = Object.entries(d.parameters)
@@ -314,7 +316,7 @@ function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomst
       });
     return [
       {
-        omschrijving: `ontwikkeling ${d.definitie.naam} (vanaf ${d.startjaar}): ${national} ${mln(v)} × aandeel ${nlNumber(share, 8)}; ${d.definitie.omschrijving}${given.length > 0 ? `; parameters: ${given.join(', ')}` : ''}`,
+        omschrijving: `${d.definitie.standaardAan ? 'besloten beleid' : 'ontwikkeling'} ${d.definitie.naam} (vanaf ${d.startjaar}): ${national} ${mln(v)} × aandeel ${nlNumber(share, 8)}${follows ? ` (het aandeel van ${p} in de kosten van ${follows})` : ''}; ${d.definitie.omschrijving}${given.length > 0 ? `; parameters: ${given.join(', ')}` : ''}`,
         status: weakestStatus(Object.values(d.parameters).map((x) => x.status)),
         bron: Object.values(d.parameters).flatMap((x) => x.bron),
       },
