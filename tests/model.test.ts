@@ -213,6 +213,19 @@ describe('driver models, by hand from the shipped data', () => {
     expect(d.herstel.volume(2024).equals(dec(1300).dividedBy(9).times(1e6).dividedBy(dec(600).dividedBy(3).times(1e6)))).toBe(true);
     expect(d.herstel.price(2024).equals(dec(1))).toBe(true);
   });
+  test('Programma Natuur: baten follow spending; the 428 mln tranche and the unallocated part of the 2,8 mld are carried, not booked', () => {
+    // natuurpact.csv: total 2,8 mld 2021-2030 (ANP/upday), fase 1 600 mln (IPO), fase 2 1,3 mld (Rijksoverheid 2024-11-11).
+    expect(plan.programmaNatuur.unallocated.equals(dec('2.8e9').minus(600e6).minus(1.3e9))).toBe(true);
+    expect(plan.programmaNatuur.tranches.map((t) => [t.onderdeel, t.van, t.waarde.toString()])).toEqual([['programma_natuur.fase2.eerste_tranche', 2024, '428000000']]);
+    expect(v(basis, 'NL', 2024, 'inkomsten.programma_natuur').minus(dec(1.3e9).dividedBy(9)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
+    expect(plan.programmaNatuur.explain(2024)).toContain('eerste tranche 428,000 mln in 2024');
+  });
+  test('EU co-financing: 40 mln a year to 2028 (ANLb contracts of the GLB-NSP 2023-2028), none after; a scenario can move the last year', () => {
+    expect(v(basis, 'NL', 2028, 'inkomsten.eu').minus(dec(40e6)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
+    expect(v(basis, 'NL', 2029, 'inkomsten.eu').isZero()).toBe(true);
+    const later = { ...data, aannames: data.aannames.map((a) => (a.naam === 'eu_cofinanciering.laatste_jaar' ? { ...a, waarde: dec(2030) } : a)) };
+    expect(v(runScenario({ naam: 'later' }, later), 'NL', 2030, 'inkomsten.eu').minus(dec(40e6)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true);
+  });
   test('soorten: faunaschade 2024 / 2023 = 74.5 / 55.170586; later years follow the cost index', () => {
     expect(d.soorten.volume(2024).equals(dec('74.5').dividedBy('55.170586'))).toBe(true);
     expect(d.soorten.price(2024).equals(dec(1))).toBe(true);

@@ -32,6 +32,8 @@ import { nnnPath, type NnnMode, type NnnPath } from './nnn.js';
 import { programmaNatuurSchedule, type Schedule } from './programma-natuur.js';
 
 export const DEFAULT_LAST_YEAR = 2030;
+/** The assumption naming the last year of EU co-financing (after the decided GLB period: none). */
+export const EU_LAST_YEAR = 'eu_cofinanciering.laatste_jaar';
 export const MAX_LAST_YEAR = 2050;
 
 export interface DevelopmentSetting {
@@ -120,15 +122,27 @@ function memoised(d: TaskDriver): TaskDriver {
   return { ...d, price: once(price, d.price), volume: once(volume, d.volume) };
 }
 
-/** An agreement amount per year while it runs, and its last level afterwards (an assumption). */
-function agreementIncome(data: Dataset, onderdeel: string, label: string): NationalIncome {
+/**
+ * An agreement amount per year while it runs, and its last level afterwards (an assumption); with
+ * `lastYear` (an assumption in `aannames.csv`), 0 after that year.
+ */
+function agreementIncome(data: Dataset, onderdeel: string, label: string, lastYear?: string): NationalIncome {
   const row = data.natuurpact.find((r) => r.onderdeel === onderdeel && r.provincie === 'NL' && r.grondslag === 'per_jaar');
   if (!row) throw new UserError({ message: `natuurpact.csv: onderdeel '${onderdeel}' (NL, per_jaar) ontbreekt` });
   const mln = `${row.waarde.dividedBy(1e6).toString().replace('.', ',')} mln`;
+  const end = lastYear === undefined ? undefined : data.aannames.find((a) => a.naam === lastYear);
+  if (lastYear !== undefined && !end) throw new UserError({ message: `aannames.csv: aanname '${lastYear}' ontbreekt` });
+  const endYear = end?.waarde.toNumber();
+  const running = (y: number) => endYear === undefined || y <= endYear;
   return {
-    amount: () => row.waarde,
-    explain: (y) => (y <= row.tot ? `${label} ${mln} per jaar (${row.van}-${row.tot})` : `${label}: na ${row.tot} voortgezet op ${mln} per jaar (aanname)`),
-    bron: row.bron,
+    amount: (y) => (running(y) ? row.waarde : ZERO),
+    explain: (y) =>
+      !running(y)
+        ? `${label}: 0 na ${endYear} (aanname ${lastYear}: ${end!.methode})`
+        : y <= row.tot
+          ? `${label} ${mln} per jaar (${row.van}-${row.tot})`
+          : `${label}: na ${row.tot} voortgezet op ${mln} per jaar (aanname${end ? ` ${lastYear} = ${endYear}: ${end.methode}` : ''})`,
+    bron: [...row.bron, ...(end?.bron ?? [])],
     status: 'schatting',
   };
 }
@@ -179,7 +193,7 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       status: 'schatting',
     },
     programma_natuur: { amount: (y) => programmaNatuur.amount(y), explain: (y) => programmaNatuur.explain(y), bron: programmaNatuur.bron, status: 'schatting' },
-    eu: agreementIncome(data, 'natuurpact.beheer.eu_pop3', 'EU-cofinanciering POP3'),
+    eu: agreementIncome(data, 'natuurpact.beheer.eu_pop3', 'EU-cofinanciering (POP3, daarna GLB-NSP)', EU_LAST_YEAR),
     overig_rijk: { amount: () => ZERO, explain: () => 'geen overige rijksbijdrage in de basis', bron: [], status: 'aanname' },
     eigen_middelen: agreementIncome(data, 'natuurpact.beheer.provincies', 'afgesproken provinciale bijdrage'),
   };
