@@ -119,6 +119,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
     ...(decided.length > 0 ? [`Besloten beleid in de status quo: ${decided.join(', ')}.`] : []),
+    ...run.result.plan.developments.flatMap((x) => (x.samenvatting ? [x.samenvatting] : [])),
   ];
   if (run.comparison) {
     const nlRows = run.comparison.samenvatting.filter((s) => s.provincie === 'NL');

@@ -15,7 +15,9 @@
  * which is the national effect × share when every province sees the same values.
  */
 import type { Dataset } from '../dataset.js';
-import { Decimal, ONE, ZERO, dec } from '../decimal.js';
+import { Decimal, ONE, ZERO, dec, sum } from '../decimal.js';
+import { formatMlnText, formatNumberNl, formatPercentNl } from '../format.js';
+import { restorationWeights, type Milestone } from './nhv-phasing.js';
 import { UserError } from '../errors.js';
 import { valueAt, type DatedValues, type Dimension, type ParameterInput } from '../parameter.js';
 import type { ProvinceCode } from '../provinces.js';
@@ -85,6 +87,8 @@ export interface DevelopmentDefinition {
   readonly raakt: readonly string[];
   parameters(data: Dataset): Record<string, ParameterValue>;
   effect(input: DevelopmentInput, start: number, p: Parameters): DevelopmentEffect;
+  /** Dutch: one line for the report's summary that states the development's size (optional). */
+  samenvatting?(data: Dataset, start: number, p: Parameters): string;
 }
 
 /** What a scenario may vary, by unit: a fraction per year and province, an amount per year, a year not. */
@@ -127,6 +131,23 @@ function agreement(data: Dataset, onderdeel: string): { waarde: Decimal; van: nu
   return row;
 }
 
+/** The assumed share of the societal NHV cost that Rijk and provinces pay (see the parameter's reasoning). */
+const NHV_PUBLIC_SHARE = dec('0.5');
+
+/** The regulation's restoration milestones (`nhv.hersteldoel`), else one milestone at the end of the estimate. */
+function milestones(data: Dataset): Milestone[] {
+  const rows = data.natuurpact.filter((r) => r.onderdeel === 'nhv.hersteldoel' && r.provincie === 'NL');
+  if (rows.length > 0) return rows.map((r) => ({ jaar: r.tot, aandeel: r.waarde })).sort((a, b) => a.jaar - b.jaar);
+  return [{ jaar: agreement(data, 'nhv.kosten').tot, aandeel: ONE }];
+}
+
+function nhvWeights(data: Dataset, start: number): Map<number, Decimal> {
+  const m = milestones(data);
+  const last = m.at(-1)!.jaar;
+  if (start > last) throw new UserError({ message: `nhv: startjaar ${start} ligt na het laatste hersteldoel (${last})` });
+  return restorationWeights(start, m);
+}
+
 function fromYear(input: DevelopmentInput, start: number, f: (year: number) => Decimal): Map<number, Decimal> {
   const out = new Map<number, Decimal>();
   for (const y of input.years) if (y >= start) out.set(y, f(y));
@@ -136,24 +157,61 @@ function fromYear(input: DevelopmentInput, start: number, f: (year: number) => D
 export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   {
     naam: 'nhv',
-    omschrijving: 'EU-natuurherstelverordening: extra herstelmaatregelen, het provinciale deel van de geraamde kosten tot 2050',
+    omschrijving:
+      'EU-natuurherstelverordening: het provinciale deel van de publieke kosten (Rijk en provincies) van het herstel tot 2050, gefaseerd naar de hersteldoelen',
     standaardStartjaar: 2026,
     raakt: ['kosten.herstel'],
     parameters(data) {
-      const cost = agreement(data, 'nhv.kosten');
+      const society = agreement(data, 'nhv.kosten');
       return {
-        // A total over the whole period: one value (spread evenly over the years).
-        totaal: { ...sourced(cost.waarde, 'EUR', cost.status, cost.bron, `geraamde kosten voor Nederland ${cost.van}-${cost.tot}`), varieert: [] },
-        eindjaar: sourced(dec(cost.tot), 'jaar', cost.status, cost.bron, 'einde van de raming'),
-        aandeel_provincies: assumed(dec('0.5'), 'fractie', 'geen openbare verdeling van de kosten over Rijk, provincies en anderen; de helft bij de provincies'),
+        // A total over the whole period: one value, phased by the regulation's milestones.
+        publieke_kosten: {
+          ...sourced(
+            society.waarde.times(NHV_PUBLIC_SHARE),
+            'EUR',
+            'aanname',
+            society.bron,
+            `publieke kosten (Rijk en provincies) tot ${society.tot}: aangenomen ${formatPercentNl(NHV_PUBLIC_SHARE)} van de maatschappelijke kosten van ${formatNumberNl(society.waarde.dividedBy(1e9), 0)} mld (impactanalyse Berenschot/Arcadis, alle sectoren samen; alleen als context). Een verdeling naar betalers is niet gepubliceerd; de maatschappelijke kosten omvatten ook wat landbouw, bedrijven, gemeenten en waterschappen dragen. Vervang door de raming van het Nationaal Herstelplan (in 2026 in te dienen)`,
+          ),
+          varieert: [],
+        },
+        aandeel_provincies: assumed(
+          dec('0.5'),
+          'fractie',
+          'deel van de publieke kosten bij de provincies: zij dragen het herstel van de natuur op land (NNN en de meeste Natura 2000-beheerplannen, agrarisch natuurbeheer, bos), het Rijk de Noordzee, de Waddenzee, de grote wateren en rivieren; geen openbare verdeling, daarom de helft',
+        ),
       };
     },
+    // D_t = publieke_kosten × aandeel_provincies_t × w_t, with w the milestone phasing (nhv-phasing.ts).
     effect(input, start, p) {
-      const end = p.vast('eindjaar').toNumber();
-      const years = end - start + 1;
-      if (years <= 0) throw new UserError({ message: `nhv: startjaar ${start} ligt na het eindjaar ${end}` });
-      const perYear = (y: number) => p.vast('totaal').times(p.at('aandeel_provincies', y)).dividedBy(years);
-      return { kosten: { herstel: fromYear(input, start, (y) => (y <= end ? perYear(y) : ZERO)) }, inkomsten: {} };
+      const weights = nhvWeights(input.data, start);
+      return {
+        kosten: { herstel: fromYear(input, start, (y) => p.vast('publieke_kosten').times(p.at('aandeel_provincies', y)).times(weights.get(y) ?? ZERO)) },
+        inkomsten: {},
+      };
+    },
+    samenvatting(data, start, p) {
+      const society = agreement(data, 'nhv.kosten');
+      const weights = nhvWeights(data, start);
+      const publiek = p.vast('publieke_kosten');
+      const years = [...weights.keys()];
+      const part = (y: number) => publiek.times(p.at('aandeel_provincies', y)).times(weights.get(y)!);
+      const provinces = sum(years.map(part));
+      const mld = (d: Decimal) => `${formatNumberNl(d.dividedBy(1e9), 1)} mld`;
+      // Consecutive years with the same amount, as "2026-2030: 1.266,7 mln per jaar".
+      const runs: string[] = [];
+      for (let k = 0; k < years.length; ) {
+        let e = k;
+        while (e + 1 < years.length && part(years[e + 1]!).equals(part(years[k]!))) e++;
+        runs.push(`${years[k]}${e > k ? `-${years[e]}` : ''}: ${formatMlnText(part(years[k]!), 1)} per jaar`);
+        k = e + 1;
+      }
+      const goals = milestones(data).map((m) => `${formatNumberNl(m.aandeel.times(100), 0)}% in ${m.jaar}`).join(', ');
+      return (
+        `Natuurherstelverordening (nhv, vanaf ${start}): maatschappelijke kosten tot ${society.tot} ${mld(society.waarde)} (impactanalyse, alle sectoren; alleen als context, niet als provinciale kosten geboekt). ` +
+        `Publieke kosten (Rijk en provincies) ${mld(publiek)}; provinciaal deel ${mld(provinces)} (${formatPercentNl(provinces.dividedBy(publiek), 4)}), ` +
+        `gefaseerd naar de hersteldoelen (${goals}): ${runs.join('; ')}. Er is geen financiering besloten: het provinciale deel komt in het tekort.`
+      );
     },
   },
   {

@@ -66,6 +66,8 @@ export interface ActiveDevelopment {
   effectFor(p: ProvinceCode): DevelopmentEffect;
   /** Whether provinces see different parameter values. */
   readonly perProvincie: boolean;
+  /** Dutch: the development's size in one line, for the report (with the values of the first group of provinces). */
+  readonly samenvatting?: string;
 }
 
 export interface NationalIncome {
@@ -242,7 +244,16 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       const effect = def.effect(developmentInput, start, reader(defaults, inputsForProvince(inputs, group[0]!)));
       for (const p of group) effects.set(p, effect);
     }
-    developments.push({ definitie: def, startjaar: start, parameters: params, effectFor: (p) => effects.get(p)!, perProvincie: groups.length > 1 });
+    const first = groups[0]!;
+    const summary = def.samenvatting?.(data, start, reader(defaults, inputsForProvince(inputs, first[0]!)));
+    developments.push({
+      definitie: def,
+      startjaar: start,
+      parameters: params,
+      effectFor: (p) => effects.get(p)!,
+      perProvincie: groups.length > 1,
+      ...(summary ? { samenvatting: groups.length > 1 ? `${summary} (De parameters verschillen per provincie; dit zijn de waarden van ${first.join(', ')}.)` : summary } : {}),
+    });
   }
 
   return { scenario, data, baseYear, years, context, drivers, nnn, programmaNatuur, ledger, income, baseCost, costShare, incomeShare, developments };
