@@ -83,6 +83,18 @@ describe('parameters per year and per province in the reports', () => {
   });
 });
 
+describe('status quo and developments in the reports', () => {
+  test('basis names its decided policy; nhv-ambitie states the NHV public cost, the provincial share and the phasing', () => {
+    expect(readFileSync(join(first, 'basis', 'rapport.md'), 'utf8')).toContain('Besloten beleid in de status quo: anlb_500.');
+    const md = readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8');
+    // 76 mld (impact assessment, context) × 50% public (assumption) = 38 mld; × 50% provinces = 19 mld.
+    expect(md).toContain('maatschappelijke kosten tot 2050 76,0 mld (impactanalyse, alle sectoren; alleen als context');
+    expect(md).toContain('Publieke kosten (Rijk en provincies) 38,0 mld; provinciaal deel 19,0 mld (50%)');
+    expect(md).toContain('| nhv.publieke_kosten |');
+    expect(readFileSync(join(first, 'nhv-ambitie', 'rapport.html'), 'utf8')).toContain('Publieke kosten (Rijk en provincies) 38,0 mld');
+  });
+});
+
 describe('workbook', () => {
   test('every formula cell caches the value the CSV has for that cell', async () => {
     const csv = readFileSync(join(first, 'natuurpact-2-0', 'resultaten.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
