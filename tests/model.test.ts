@@ -117,6 +117,9 @@ describe('gap decomposition', () => {
     const d = decomposeGap(basis, { van: 2023, tot: 2030 });
     expect(d.nieuweTaken.minus(dec(500e6)).abs().lessThanOrEqualTo(dec('0.06'))).toBe(true); // 12 provinces rounded to cents
     expect(v(basis, 'NL', 2030, 'inkomsten.overig_rijk').equals(d.nieuweTaken)).toBe(true);
+    // The stream is empty in the baseline, so its cells take the status of the decided budget.
+    expect(basis.cell('NL', 2026, 'inkomsten.overig_rijk').status).toBe('begroting');
+    expect(basis.cell('NL', 2026, 'tekort').status).toBe('schatting');
     const off = runScenario({ naam: 'zonder', ontwikkelingen: { anlb_500: { aan: false } } }, data);
     for (const p of PROVINCE_CODES) {
       const extra = v(basis, p, 2027, 'kosten.anlb').minus(v(off, p, 2027, 'kosten.anlb'));

@@ -197,9 +197,11 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const n = plan.income[s];
         const share = plan.incomeShare.get(p)![s];
         const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
+        const baseValue = cents(n.amount(y).times(share));
         set(p, y, line, {
-          value: cents(n.amount(y).times(share)).plus(dev),
-          status: n.status,
+          value: baseValue.plus(dev),
+          // A stream that is zero in the baseline takes the status of the developments that fill it.
+          status: statusOfSum([{ value: baseValue, status: n.status }, ...(s === 'eigen_middelen' ? [] : developmentParts(plan, p, 'inkomsten', s, y))]),
           explain: () => ({
             regel: `landelijk bedrag × aandeel van de provincie in ${plan.baseYear}${dev.isZero() ? '' : ' + ontwikkelingen'}`,
             invoer: [
@@ -298,6 +300,14 @@ const EXPLAIN = Symbol('explain');
 function statusOfSum(parts: readonly { value: Decimal; status: Status }[]): Status {
   const contributing = parts.filter((c) => !c.value.isZero());
   return weakestStatus((contributing.length > 0 ? contributing : parts).map((c) => c.status));
+}
+
+/** The developments' national amounts on a line in a year, each with the weakest status of its parameters. */
+function developmentParts(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number): { value: Decimal; status: Status }[] {
+  return plan.developments.flatMap((d) => {
+    const v = (d.effectFor(p)[side] as Record<string, Map<number, Decimal> | undefined>)[what]?.get(year);
+    return v && !v.isZero() ? [{ value: v, status: weakestStatus(Object.values(d.parameters).map((x) => x.status)) }] : [];
+  });
 }
 
 function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number) {
