@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { dec, sum, type Decimal } from '../src/core/decimal.js';
 import { restorationWeights } from '../src/core/model/nhv-phasing.js';
 import { DEVELOPMENTS } from '../src/core/model/developments.js';
-import { runScenario } from '../src/core/model/run.js';
+import { explain, runScenario } from '../src/core/model/run.js';
 import { PROVINCE_CODES } from '../src/core/provinces.js';
 import { loadDataset } from '../src/io/read-dir.js';
 
@@ -73,6 +73,12 @@ describe('nhv on the shipped data', () => {
     expect(text).toContain('alleen als context');
     expect(text).toContain('Publieke kosten (Rijk en provincies) 38,0 mld; provinciaal deel 19,0 mld (50%)');
     expect(text).toContain('2026-2030: 1.266,7 mln per jaar; 2031-2050: 633,3 mln per jaar');
+  });
+  test('uitleg names the defaults with their status and the sources of the phasing', () => {
+    const note = explain(on, { provincie: 'PV22', jaar: 2028, post: 'kosten.herstel' }).invoer.find((i) => i.omschrijving.startsWith('ontwikkeling nhv'))!;
+    expect(note.omschrijving).toContain('publieke_kosten 38.000,000 mln (standaard, aanname)');
+    expect(note.omschrijving).toContain('aandeel_provincies 0,5 (standaard, aanname)');
+    expect(note.bron).toEqual(expect.arrayContaining(['ng-nrg-nhv-2024', 'ng-pont-nhv', 'ng-groenpact-nhv']));
   });
   test('a scenario sets the public cost and the provincial share; the summary follows', () => {
     const r = runScenario({ naam: 'eigen', ontwikkelingen: { nhv: { parameters: { publieke_kosten: dec(20e9), aandeel_provincies: dec('0.4') } } } }, data);

@@ -89,6 +89,8 @@ export interface DevelopmentDefinition {
   effect(input: DevelopmentInput, start: number, p: Parameters): DevelopmentEffect;
   /** Dutch: one line for the report's summary that states the development's size (optional). */
   samenvatting?(data: Dataset, start: number, p: Parameters): string;
+  /** Sources the effect uses besides its parameters' (e.g. a phasing), for the explanation of a cell. */
+  bronnen?(data: Dataset): readonly string[];
 }
 
 /** What a scenario may vary, by unit: a fraction per year and province, an amount per year, a year not. */
@@ -190,6 +192,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         inkomsten: {},
       };
     },
+    bronnen: (data) => [...new Set(data.natuurpact.filter((r) => r.onderdeel === 'nhv.hersteldoel' && r.provincie === 'NL').flatMap((r) => r.bron))],
     samenvatting(data, start, p) {
       const society = agreement(data, 'nhv.kosten');
       const weights = nhvWeights(data, start);

@@ -317,18 +317,17 @@ function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomst
     const share = developmentShareOf(plan, p, d, side, what);
     const follows = side === 'inkomsten' ? d.definitie.inkomstenVolgen?.[what as IncomeStream] : undefined;
     const national = d.perProvincie ? `landelijk, met de parameters van ${p},` : 'landelijk';
-    // The values the scenario set, as this province sees them in this year.
-    const given = Object.entries(d.parameters)
-      .filter(([, x]) => x.invoer !== undefined)
-      .map(([name, x]) => {
-        const at = parameterAt(x, x.invoer, year, p);
-        return `${name} ${x.eenheid === 'EUR' ? mln(at.waarde) : nlNumber(at.waarde, 10)}${at.opgegeven ? (at.vanaf !== undefined ? ` (scenario, vanaf ${at.vanaf})` : ' (scenario)') : ' (standaard)'}`;
-      });
+    // Every parameter as this province sees it in this year: the scenario's value, or the default with its status.
+    const given = Object.entries(d.parameters).map(([name, x]) => {
+      const at = parameterAt(x, x.invoer, year, p);
+      const value = x.eenheid === 'EUR' ? mln(at.waarde) : nlNumber(at.waarde, 10);
+      return `${name} ${value}${at.opgegeven ? (at.vanaf !== undefined ? ` (scenario, vanaf ${at.vanaf})` : ' (scenario)') : x.invoer !== undefined ? ' (standaard)' : ` (standaard, ${x.status})`}`;
+    });
     return [
       {
         omschrijving: `${d.definitie.standaardAan ? 'besloten beleid' : 'ontwikkeling'} ${d.definitie.naam} (vanaf ${d.startjaar}): ${national} ${mln(v)} × aandeel ${nlNumber(share, 8)}${follows ? ` (het aandeel van ${p} in de kosten van ${follows})` : ''}; ${d.definitie.omschrijving}${given.length > 0 ? `; parameters: ${given.join(', ')}` : ''}`,
         status: weakestStatus(Object.values(d.parameters).map((x) => x.status)),
-        bron: Object.values(d.parameters).flatMap((x) => x.bron),
+        bron: [...new Set([...Object.values(d.parameters).flatMap((x) => x.bron), ...(d.definitie.bronnen?.(plan.data) ?? [])])],
       },
     ];
   });
