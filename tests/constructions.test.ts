@@ -291,9 +291,10 @@ describe('runs to 2050 and out-of-range years', () => {
     for (const x of shipped) expect(c.row(x.id, 'NL', 2050, 'tekort.netto').bedrag_eur.isFinite()).toBe(true);
   });
   test('a key that cannot share, or a year outside the run, is a Dutch error naming the construction and the year', () => {
-    // Buying land stops after 2027 in the status quo: a key on verwerving alone has nothing to share in 2028.
+    // Buying land stops when the NNN restopgave is done (2034 at the observed pace) in the status quo: a key on
+    // verwerving alone has nothing to share in 2035.
     const onlyBuying: Construction = { ...byId('C4'), id: 'C9', naam: 'Verwervingsfonds', regel: { ...(byId('C4').regel as GenericConstruction), sleutel: { soort: 'taak', taken: ['verwerving'] } } };
-    expect(() => constructionYear(onlyBuying, long, 2028)).toThrow("constructie C9 (Verwervingsfonds), jaar 2028: sleutel 'taak': de kosten van verwerving in 2028 tellen op tot 0; kan niet verdelen");
+    expect(() => constructionYear(onlyBuying, long, 2035)).toThrow("constructie C9 (Verwervingsfonds), jaar 2035: sleutel 'taak': de kosten van verwerving in 2035 tellen op tot 0; kan niet verdelen");
     expect(() => constructionYear(byId('C3'), result, 2031)).toThrow('constructie C3 (Specifieke uitkering (SPUK) naar het model Programma Natuur): jaar 2031 valt buiten de doorrekening (2014-2030)');
   });
 });

@@ -92,11 +92,11 @@ describe('the decomposition in resultaten.csv', () => {
   test('nhv-ambitie names its developments in the decomposition: CSV, report and workbook', async () => {
     const csv = readFileSync(join(first, 'nhv-ambitie', 'resultaten.csv'), 'utf8');
     expect(csv).toContain(',NL,2030,ontleding.nieuwe_taken.nhv,');
-    expect(readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8')).toContain('| provincie | nhv | faunaschade_groei | nnn_restopgave | nieuwe taken |');
+    expect(readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8')).toContain('| provincie | nhv | anlb_500 | faunaschade_groei | nieuwe taken |');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(first, 'nhv-ambitie', 'resultaten.xlsx'));
     const sheet = wb.getWorksheet('Ontleding')!;
-    // Three developments in F, G, H; nieuwe taken in I is their sum; J financiering; K the total.
+    // Three developments (nhv, anlb_500 in the status quo, faunaschade_groei) in F, G, H; nieuwe taken in I is their sum; J financiering; K the total.
     expect((sheet.getRow(2).getCell(9).value as ExcelJS.CellFormulaValue).formula).toBe('SUM(F2:H2)');
     expect((sheet.getRow(2).getCell(11).value as ExcelJS.CellFormulaValue).formula).toBe('D2+E2+I2+J2');
   });
@@ -114,6 +114,18 @@ describe('parameters per year and per province in the reports', () => {
     const rows: string[] = [];
     wb.getWorksheet('Aannames')!.eachRow((r) => rows.push(`${r.getCell(1).text} = ${r.getCell(2).text}`));
     expect(rows).toContain('grondprijs_schok.schok = PV26: 0.3; PV27: 0.3; PV28: 0.3; overige provincies: 0.1 (fractie)');
+  });
+});
+
+describe('status quo and developments in the reports', () => {
+  test('basis names its decided policy; nhv-ambitie states the NHV public cost, the provincial share and the phasing', () => {
+    expect(readFileSync(join(first, 'basis', 'rapport.md'), 'utf8')).toContain('Besloten beleid in de status quo: anlb_500.');
+    const md = readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8');
+    // 76 mld (impact assessment, context) × 50% public (assumption) = 38 mld; × 50% provinces = 19 mld.
+    expect(md).toContain('maatschappelijke kosten tot 2050 76,0 mld (impactanalyse, alle sectoren; alleen als context');
+    expect(md).toContain('Publieke kosten (Rijk en provincies) 38,0 mld; provinciaal deel 19,0 mld (50%)');
+    expect(md).toContain('| nhv.publieke_kosten |');
+    expect(readFileSync(join(first, 'nhv-ambitie', 'rapport.html'), 'utf8')).toContain('Publieke kosten (Rijk en provincies) 38,0 mld');
   });
 });
 
@@ -159,12 +171,14 @@ describe('workbook', () => {
       expect(f.formula).toMatch(/^J\d+-J\d+$/);
       checked += 2;
     });
-    // natuurpact-2-0 has no developments: D prijs, E volume, F nieuwe taken, G financiering, H the total.
+    // natuurpact-2-0 has one development, anlb_500 (in the status quo): D prijs, E volume, F anlb_500,
+    // G nieuwe taken (their sum), H financiering, I the total.
     const decomposition = wb.getWorksheet('Ontleding')!;
     decomposition.eachRow((row, i) => {
       if (i === 1) return;
-      const total = row.getCell(8).value as ExcelJS.CellFormulaValue;
-      expect(total.formula).toBe(`D${i}+E${i}+F${i}+G${i}`);
+      expect((row.getCell(7).value as ExcelJS.CellFormulaValue).formula).toBe(`SUM(F${i}:F${i})`);
+      const total = row.getCell(9).value as ExcelJS.CellFormulaValue;
+      expect(total.formula).toBe(`D${i}+E${i}+G${i}+H${i}`);
       const region = String((row.getCell(1).value as ExcelJS.CellRichTextValue).richText[0]!.text).slice(0, 4).trim();
       expect(total.result).toBeCloseTo(value('C0', region === 'NL N' ? 'NL' : region, 2030, 'ontleding.totaal'), 2);
       checked++;

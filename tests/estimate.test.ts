@@ -34,13 +34,16 @@ describe('national spending per task', () => {
     expect(nationalSpending(data, 'anlb', 2018).grondslag).toBe('reeks');
     expect(nationalSpending(data, 'anlb', 2014).value.equals(M(40))).toBe(true);
   });
-  test('ontwikkeling 100 split 0.5 / 0.5; herstel 0 before and 600/3 during Programma Natuur; uitvoering 10% of the rest', () => {
+  test('ontwikkeling 100 split 0.5 / 0.5; herstel 0 before and 600/3 during Programma Natuur; uitvoering 10% of beheer and development only', () => {
     expect(nationalSpending(data, 'verwerving', 2016).value.equals(M(50))).toBe(true);
     expect(nationalSpending(data, 'herstel', 2020).value.equals(M(0))).toBe(true);
     expect(nationalSpending(data, 'herstel', 2022).value.equals(M(200))).toBe(true);
-    // 2016: 275 + 40 + 50 + 50 + 0 + faunaschade held at 2018's 20 = 435; 10% = 43.5.
-    expect(nationalSpending(data, 'uitvoering', 2016).value.equals(M('43.5'))).toBe(true);
+    // 2016: natuurbeheer 275 + verwerving 50 + inrichting 50 = 375; 10% (mini aannames.csv) = 37.5.
+    // ANLb (40), faunaschade (20) and herstel carry no mark-up.
+    expect(nationalSpending(data, 'uitvoering', 2016).value.equals(M('37.5'))).toBe(true);
     expect(nationalSpending(data, 'uitvoering', 2016).grondslag).toBe('aanname');
+    // 2022: herstel 200 and ANLb do not move it: 10% × (315 − 80 + 50 + 50) = 33.5.
+    expect(nationalSpending(data, 'uitvoering', 2022).value.equals(M('33.5'))).toBe(true);
   });
 });
 
@@ -142,8 +145,9 @@ function rawEstimate(d: typeof data, p: ProvinceCode, y: number, t: (typeof COST
       return dec(1).minus(M(20).dividedBy(n('herstel'))).times(ehsShare(p)).dividedBy(dec(1).minus(ehsShare('PV22')));
     }
     if (k === 'uitvoering') {
-      const others = COST_TASKS.filter((x) => x !== 'uitvoering');
-      return sum(others.map((x) => n(x).times(share(x)))).dividedBy(sum(others.map(n)));
+      // A mark-up on natuurbeheer, verwerving and inrichting only: the province's share of those.
+      const base = ['natuurbeheer', 'verwerving', 'inrichting'] as const;
+      return sum(base.map((x) => n(x).times(share(x)))).dividedBy(sum(base.map(n)));
     }
     return ehsShare(p);
   };

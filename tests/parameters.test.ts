@@ -84,7 +84,7 @@ describe('dimensions and groups', () => {
   test('every development parameter: fractions vary by year and province, amounts by year, years not', () => {
     for (const def of DEVELOPMENTS) {
       for (const [name, p] of Object.entries(def.parameters(data))) {
-        const expected = p.eenheid === 'fractie' ? ['jaar', 'provincie'] : p.eenheid === 'EUR' && !(def.naam === 'nhv' && name === 'totaal') ? ['jaar'] : [];
+        const expected = p.eenheid === 'fractie' ? ['jaar', 'provincie'] : p.eenheid === 'EUR' && !(def.naam === 'nhv' && name === 'publieke_kosten') ? ['jaar'] : [];
         expect(p.varieert, `${def.naam}.${name}`).toEqual(expected);
       }
     }
@@ -93,7 +93,8 @@ describe('dimensions and groups', () => {
 
 describe('the model with dated and per-province parameters', () => {
   test('dated amount: bouwsteen 100 mln in 2026-2027, 200 mln from 2028, shared by the 2023 income shares', () => {
-    const r = runScenario({ naam: 'x', ontwikkelingen: { bouwsteen_beheer: { parameters: { bedrag: dated([2026, '100000000'], [2028, '200000000']) } } } }, data);
+    // anlb_500 (decided policy, on by default) also pays into overig_rijk: off here to see bouwsteen alone.
+    const r = runScenario({ naam: 'x', ontwikkelingen: { anlb_500: { aan: false }, bouwsteen_beheer: { parameters: { bedrag: dated([2026, '100000000'], [2028, '200000000']) } } } }, data);
     for (const [year, amount] of [[2026, 1e8], [2027, 1e8], [2028, 2e8], [2030, 2e8]] as const) {
       for (const p of PROVINCE_CODES) {
         const share = r.plan.incomeShare.get(p)!.overig_rijk;
@@ -115,7 +116,7 @@ describe('the model with dated and per-province parameters', () => {
         expect(got.equals(extra), `${p} ${y}`).toBe(true);
       }
     }
-    expect(on.plan.developments[0]!.perProvincie).toBe(true);
+    expect(on.plan.developments.find((d) => d.definitie.naam === 'grondprijs_schok')!.perProvincie).toBe(true);
   });
 
   test('per province without overig: the provinces not named keep the default (20%)', () => {
@@ -155,7 +156,7 @@ describe('the model with dated and per-province parameters', () => {
     const last = defaults.laatste_jaar!.waarde.toNumber();
     const g = defaults.groei_per_jaar!.waarde;
     const r = runScenario({ naam: 'x', ontwikkelingen: { faunaschade_groei: { parameters: { groei_per_jaar: dated([2026, '1000000'], [2028, '0']) } } } }, data);
-    const effect = r.plan.developments[0]!.effectFor('PV20').kosten.soorten!;
+    const effect = r.plan.developments.find((d) => d.definitie.naam === 'faunaschade_groei')!.effectFor('PV20').kosten.soorten!;
     const growth = (s: number) => (s < 2026 ? g : s < 2028 ? dec(1e6) : dec(0));
     for (const y of [2026, 2027, 2028, 2030]) {
       let expected = dec(0);
@@ -172,16 +173,17 @@ describe('the model with dated and per-province parameters', () => {
     expect(text('PV26', 2028)).toContain('aandeel_provincies 0,6 (scenario)');
     expect(text('PV20', 2028)).toContain('aandeel_provincies 0,4 (scenario, vanaf 2026)');
     expect(text('PV20', 2030)).toContain('aandeel_provincies 0,5 (scenario, vanaf 2030)');
-    // nhv: totaal × aandeel / years (2026-2050 = 25 years), times the province's share of herstel.
+    // nhv: publieke_kosten × aandeel × the milestone weight of 2028 (a third of the cost over 2026-2030,
+    // 30% of 90% by 2030: 1/3 / 5 = 1/15), times the province's share of herstel.
     const defaults = DEVELOPMENTS.find((d) => d.naam === 'nhv')!.parameters(data);
-    const perYear = defaults.totaal!.waarde.times('0.6').dividedBy(defaults.eindjaar!.waarde.toNumber() - 2026 + 1);
+    const perYear = defaults.publieke_kosten!.waarde.times('0.6').dividedBy(15);
     const off = runScenario({ naam: 'uit' }, data);
     const got = r.cell('PV26', 2028, 'kosten.herstel').bedrag_eur.minus(off.cell('PV26', 2028, 'kosten.herstel').bedrag_eur);
     expect(got.equals(cents(perYear.times(r.plan.costShare.get('PV26')!.herstel)))).toBe(true);
   });
 
   test('the engine refuses what a parameter cannot take (library use, without a scenario file)', () => {
-    expect(() => runScenario({ naam: 'x', ontwikkelingen: { nhv: { parameters: { totaal: dated([2027, '1000000000']) } } } }, data)).toThrow(/'totaal' neemt één waarde voor de hele periode/);
+    expect(() => runScenario({ naam: 'x', ontwikkelingen: { nhv: { parameters: { publieke_kosten: dated([2027, '1000000000']) } } } }, data)).toThrow(/'publieke_kosten' neemt één waarde voor de hele periode/);
     expect(() => runScenario({ naam: 'x', ontwikkelingen: { bouwsteen_beheer: { parameters: { bedrag: { perProvincie: { PV26: dec(1) } } } } } }, data)).toThrow(/landelijk bedrag/);
     expect(() => runScenario({ naam: 'x', ontwikkelingen: { faunaschade_groei: { parameters: { laatste_jaar: dated([2026, '2025']) } } } }, data)).toThrow(/jaartal/);
   });

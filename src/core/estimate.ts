@@ -14,7 +14,8 @@
  *    inrichting, herstel: "uit afspraken afgeleid", so spending and income are not independent
  *    there), or an assumption (uitvoering).
  * 3. **Task key** s_{p,k,y} (`history/keys.ts`): the province's own published amounts where there
- *    are any, the rest by an indicator of the task. Uitvoering follows the province's other tasks.
+ *    are any, the rest by an indicator of the task. Uitvoering follows the province's share of the
+ *    tasks it is a mark-up on (natuurbeheer, verwerving, inrichting).
  *    Raw estimate E_{p,y,k} = N_{k,y} × s_{p,k,y}.
  * 4. **The province's own level** r_{p,k}: from its own figures in the years where it has them,
  *    from the narrowest scope to the widest (a task, `ontwikkeling`, `totaal`):
@@ -50,7 +51,7 @@ import { formatMlnText, formatNumberNl } from './format.js';
 import { PROVINCE_CODES, type ProvinceCode } from './provinces.js';
 import { PUBLISHED_STATUSES, weakestStatus, type Status } from './status.js';
 import { observations, type Observation } from './history/observed.js';
-import { ESTIMATION_INPUTS, nationalDuNatuur, nationalIncome, nationalSpending, perYear, type Derived } from './history/national.js';
+import { ESTIMATION_INPUTS, EXECUTION_BASE, nationalDuNatuur, nationalIncome, nationalSpending, perYear, type Derived } from './history/national.js';
 import {
   COST_KEY_INDICATOR,
   driverAmounts,
@@ -278,15 +279,14 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
   }
   const nat = (t: CostTask, y: number) => national.get(t)!.get(y)!;
 
-  // Raw estimate E_{p,y,k}; uitvoering follows the province's share of the other tasks.
+  // Raw estimate E_{p,y,k}; uitvoering follows the province's share of the tasks it is a mark-up on.
   const rawShare = (p: ProvinceCode, t: CostTask, y: number): Share => {
     if (t !== 'uitvoering') return keys.get(t)!.get(y)!.get(p)!;
-    const others = COST_TASKS.filter((k) => k !== 'uitvoering');
-    const mine = sum(others.map((k) => nat(k, y).value.times(keys.get(k)!.get(y)!.get(p)!.share)));
-    const all = sum(others.map((k) => nat(k, y).value));
+    const mine = sum(EXECUTION_BASE.map((k) => nat(k, y).value.times(keys.get(k)!.get(y)!.get(p)!.share)));
+    const all = sum(EXECUTION_BASE.map((k) => nat(k, y).value));
     return {
       share: all.isZero() ? ZERO : mine.dividedBy(all),
-      method: `aandeel in de overige taken ${y}: ${mln(mine)} / ${mln(all)}`,
+      method: `aandeel in ${EXECUTION_BASE.join(', ')} ${y}: ${mln(mine)} / ${mln(all)}`,
       bron: [],
       status: 'schatting',
     };
@@ -393,7 +393,7 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
           herkomst: ESTIMATE_ORIGIN,
           grondslag: b.observation ? 'totaal_waargenomen' : l?.herkomst === 'eigen' ? 'eigen_niveau' : 'landelijk',
           ...(b.observation ? { observatieStatus: b.observation.status } : {}),
-          uitAfspraken: n.grondslag === 'afspraken' || (t === 'uitvoering' && COST_TASKS.some((k) => k !== 'uitvoering' && nat(k, y).grondslag === 'afspraken')),
+          uitAfspraken: n.grondslag === 'afspraken' || (t === 'uitvoering' && EXECUTION_BASE.some((k) => nat(k, y).grondslag === 'afspraken')),
         });
       }
     }

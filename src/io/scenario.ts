@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { Dataset } from '../core/dataset.js';
 import { Decimal, ONE, sum } from '../core/decimal.js';
 import { UserError, type Issue } from '../core/errors.js';
-import { cannotVary, DEVELOPMENTS, DEVELOPMENT_NAMES } from '../core/model/developments.js';
+import { cannotVary, DEVELOPMENTS, DEVELOPMENT_NAMES, RETIRED_DEVELOPMENTS } from '../core/model/developments.js';
 import { DEFAULT_LAST_YEAR, MAX_LAST_YEAR, type ModelScenario } from '../core/model/plan.js';
 import { HISTORY_ASSUMPTIONS, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../core/estimate.js';
 import { suggest } from '../core/suggest.js';
@@ -532,6 +532,10 @@ function semanticIssues(s: ScenarioFile, loc: Located): Issue[] {
   const tot = s.periode?.tot ?? DEFAULT_LAST_YEAR;
   if (van > tot) at(['periode', 'van'], `periode.van (${van}) ligt na periode.tot (${tot})`);
   for (const name of Object.keys(s.ontwikkelingen ?? {})) {
+    if (RETIRED_DEVELOPMENTS[name]) {
+      at(['ontwikkelingen', name], `ontwikkeling '${name}' bestaat niet meer: ${RETIRED_DEVELOPMENTS[name]}`, true);
+      continue;
+    }
     if (!DEVELOPMENT_NAMES.includes(name)) {
       const hint = suggest(name, DEVELOPMENT_NAMES);
       at(['ontwikkelingen', name], `onbekende ontwikkeling '${name}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${DEVELOPMENT_NAMES.join(', ')}`), true);

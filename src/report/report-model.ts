@@ -149,7 +149,8 @@ export function reportModel(run: ScenarioRun): ReportModel {
     jaren: e.jarenMetCijfers,
   }));
   const d = run.decomposition.find((x) => x.provincie === 'NL')!;
-  const devs = run.result.plan.developments.map((x) => x.definitie.naam);
+  const devs = run.result.plan.developments.filter((x) => !x.definitie.standaardAan).map((x) => x.definitie.naam);
+  const decided = run.result.plan.developments.filter((x) => x.definitie.standaardAan).map((x) => x.definitie.naam);
   const samenvatting = [
     `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen naar schatting ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
     `Van de uitgaven in de terugblik ${history[0]}-${base} rust ${pct(observedNl)} op cijfers die de provincies zelf publiceerden` +
@@ -162,6 +163,8 @@ export function reportModel(run: ScenarioRun): ReportModel {
     `Het tekort is wat de provincies zelf betalen of laten liggen. Daarvan is in ${tot} ${mln(nl(tot).eigenBijdrage)} de afgesproken eigen bijdrage van de provincies (Natuurpact 2013: 65 mln per jaar); ${mln(nl(tot).tekort.minus(nl(tot).eigenBijdrage))} komt daarbovenop.`,
     `De verandering van het tekort tussen ${base} en ${tot} (${mln(d.totaal)}) komt uit prijs ${mln(d.prijs)}, volume ${mln(d.volume)}, nieuwe taken ${mln(d.nieuweTaken)}${d.perOntwikkeling.length > 0 ? ` (${d.perOntwikkeling.map((x) => `${x.naam} ${mln(x.bedrag)}`).join(', ')})` : ''} en financiering ${mln(d.financiering)}.`,
     devs.length > 0 ? `Externe ontwikkelingen in dit scenario: ${devs.join(', ')}.` : 'Dit scenario heeft geen externe ontwikkelingen.',
+    ...(decided.length > 0 ? [`Besloten beleid in de status quo: ${decided.join(', ')}.`] : []),
+    ...run.result.plan.developments.flatMap((x) => (x.samenvatting ? [x.samenvatting] : [])),
   ];
   if (run.comparison) {
     const nlRows = run.comparison.samenvatting.filter((s) => s.provincie === 'NL');

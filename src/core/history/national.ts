@@ -10,7 +10,11 @@
  *   `aandeel_verwerving_in_ontwikkeling` [uit afspraken afgeleid];
  * - herstel = Programma Natuur fase 1 spread evenly over its years, before it the assumption
  *   `herstel_voor_programma_natuur` [uit afspraken afgeleid];
- * - uitvoering = the assumption `aandeel_uitvoering` × the other tasks [aanname].
+ * - uitvoering = the assumption `aandeel_uitvoering` × the tasks provinces carry out with their own
+ *   staff ({@link EXECUTION_BASE}: SNL beheer, verwerving, inrichting) [aanname]. Not on ANLb (paid
+ *   out by RVO to collectives whose coordination costs are inside the payments), faunaschade (a
+ *   compensation set by the damage; BIJ12 handles it at a cost that does not scale with it) or
+ *   herstel (Programma Natuur pays its own apparaatskosten: they are in herstel already).
  * A series missing a year is interpolated linearly between the nearest published years, or held at
  * the nearest published year outside them.
  *
@@ -20,7 +24,7 @@
  *
  * Units: euros. Rounding: none.
  */
-import { COST_TASKS, type AgreementFact, type CostTask, type Dataset, type Fact, type FundFact, type Stream } from '../dataset.js';
+import { type AgreementFact, type CostTask, type Dataset, type Fact, type FundFact, type Stream } from '../dataset.js';
 import { Decimal, ONE, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { formatMlnText, formatNumberNl } from '../format.js';
@@ -112,6 +116,13 @@ export function nlDriver(data: Dataset, driver: string) {
 
 const AFSPRAKEN = 'uit afspraken afgeleid';
 
+/**
+ * The tasks the uitvoering mark-up applies to: those the provinces carry out with their own staff
+ * (subsidies for natuurbeheer through their subsidy desks and BIJ12, land acquisition and inrichting
+ * projects). See `aandeel_uitvoering` in aannames.csv for the ratio and its evidence.
+ */
+export const EXECUTION_BASE: readonly CostTask[] = ['natuurbeheer', 'verwerving', 'inrichting'];
+
 /** National spending on a task in a year. */
 export function nationalSpending(data: Dataset, task: CostTask, year: number): Derived {
   const n = ESTIMATION_INPUTS;
@@ -167,13 +178,13 @@ export function nationalSpending(data: Dataset, task: CostTask, year: number): D
     case 'soorten':
       return { ...seriesValue(nlDriver(data, n.faunaschade), year, 'faunaschade uitbetaald'), grondslag: 'reeks' };
     case 'uitvoering': {
-      const others = COST_TASKS.filter((t) => t !== 'uitvoering').map((t) => nationalSpending(data, t, year));
+      const others = EXECUTION_BASE.map((t) => nationalSpending(data, t, year));
       const base = sum(others.map((o) => o.value));
       const a = assumption(data, n.shareExecution);
       const value = base.times(a.waarde);
       return {
         value,
-        method: `aanname ${n.shareExecution} ${share(a.waarde)} × overige taken ${mln(base)} = ${mln(value)}`,
+        method: `aanname ${n.shareExecution} ${share(a.waarde)} × ${EXECUTION_BASE.join(', ')}${others.some((o) => o.grondslag === 'afspraken') ? ` (${AFSPRAKEN})` : ''} ${mln(base)} = ${mln(value)}`,
         bron: [...new Set(others.flatMap((o) => o.bron)), ...a.bron],
         grondslag: 'aanname',
       };

@@ -15,7 +15,9 @@
  * which is the national effect × share when every province sees the same values.
  */
 import type { Dataset } from '../dataset.js';
-import { Decimal, ONE, ZERO, dec } from '../decimal.js';
+import { Decimal, ONE, ZERO, dec, sum } from '../decimal.js';
+import { formatMlnText, formatNumberNl, formatPercentNl } from '../format.js';
+import { restorationWeights, type Milestone } from './nhv-phasing.js';
 import { UserError } from '../errors.js';
 import { valueAt, type DatedValues, type Dimension, type ParameterInput } from '../parameter.js';
 import type { ProvinceCode } from '../provinces.js';
@@ -56,8 +58,6 @@ export interface DevelopmentInput {
   readonly years: readonly number[];
   baselineCost(task: CostTask, year: number): Decimal;
   baselineIncome(stream: IncomeStream, year: number): Decimal;
-  /** Baseline cost of a task under the NNN path that continues after 2027. */
-  nnnRestCost(task: CostTask, year: number): Decimal;
   readonly programmaNatuur: Schedule;
   /** Restoration cost per euro of Programma Natuur in the base year (herstel follows the programme). */
   readonly herstelPerProgrammaEuro: Decimal;
@@ -73,10 +73,24 @@ export interface DevelopmentDefinition {
   /** One Dutch line for reports. */
   readonly omschrijving: string;
   readonly standaardStartjaar: number;
+  /**
+   * Decided policy that belongs to the status quo: on unless a scenario switches it off
+   * (`<naam>: uit`). Everything else is off unless a scenario switches it on.
+   */
+  readonly standaardAan?: boolean;
+  /**
+   * Income that pays for a task and goes where the task's cost goes: the stream is shared by the
+   * province's base-year share of that task's cost, not by its share of the stream.
+   */
+  readonly inkomstenVolgen?: Partial<Record<IncomeStream, CostTask>>;
   /** Lines it may change (the tests hold it to this). */
   readonly raakt: readonly string[];
   parameters(data: Dataset): Record<string, ParameterValue>;
   effect(input: DevelopmentInput, start: number, p: Parameters): DevelopmentEffect;
+  /** Dutch: one line for the report's summary that states the development's size (optional). */
+  samenvatting?(data: Dataset, start: number, p: Parameters): string;
+  /** Sources the effect uses besides its parameters' (e.g. a phasing), for the explanation of a cell. */
+  bronnen?(data: Dataset): readonly string[];
 }
 
 /** What a scenario may vary, by unit: a fraction per year and province, an amount per year, a year not. */
@@ -119,6 +133,23 @@ function agreement(data: Dataset, onderdeel: string): { waarde: Decimal; van: nu
   return row;
 }
 
+/** The assumed share of the societal NHV cost that Rijk and provinces pay (see the parameter's reasoning). */
+const NHV_PUBLIC_SHARE = dec('0.5');
+
+/** The regulation's restoration milestones (`nhv.hersteldoel`), else one milestone at the end of the estimate. */
+function milestones(data: Dataset): Milestone[] {
+  const rows = data.natuurpact.filter((r) => r.onderdeel === 'nhv.hersteldoel' && r.provincie === 'NL');
+  if (rows.length > 0) return rows.map((r) => ({ jaar: r.tot, aandeel: r.waarde })).sort((a, b) => a.jaar - b.jaar);
+  return [{ jaar: agreement(data, 'nhv.kosten').tot, aandeel: ONE }];
+}
+
+function nhvWeights(data: Dataset, start: number): Map<number, Decimal> {
+  const m = milestones(data);
+  const last = m.at(-1)!.jaar;
+  if (start > last) throw new UserError({ message: `nhv: startjaar ${start} ligt na het laatste hersteldoel (${last})` });
+  return restorationWeights(start, m);
+}
+
 function fromYear(input: DevelopmentInput, start: number, f: (year: number) => Decimal): Map<number, Decimal> {
   const out = new Map<number, Decimal>();
   for (const y of input.years) if (y >= start) out.set(y, f(y));
@@ -128,24 +159,62 @@ function fromYear(input: DevelopmentInput, start: number, f: (year: number) => D
 export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   {
     naam: 'nhv',
-    omschrijving: 'EU-natuurherstelverordening: extra herstelmaatregelen, het provinciale deel van de geraamde kosten tot 2050',
+    omschrijving:
+      'EU-natuurherstelverordening: het provinciale deel van de publieke kosten (Rijk en provincies) van het herstel tot 2050, gefaseerd naar de hersteldoelen',
     standaardStartjaar: 2026,
     raakt: ['kosten.herstel'],
     parameters(data) {
-      const cost = agreement(data, 'nhv.kosten');
+      const society = agreement(data, 'nhv.kosten');
       return {
-        // A total over the whole period: one value (spread evenly over the years).
-        totaal: { ...sourced(cost.waarde, 'EUR', cost.status, cost.bron, `geraamde kosten voor Nederland ${cost.van}-${cost.tot}`), varieert: [] },
-        eindjaar: sourced(dec(cost.tot), 'jaar', cost.status, cost.bron, 'einde van de raming'),
-        aandeel_provincies: assumed(dec('0.5'), 'fractie', 'geen openbare verdeling van de kosten over Rijk, provincies en anderen; de helft bij de provincies'),
+        // A total over the whole period: one value, phased by the regulation's milestones.
+        publieke_kosten: {
+          ...sourced(
+            society.waarde.times(NHV_PUBLIC_SHARE),
+            'EUR',
+            'aanname',
+            society.bron,
+            `publieke kosten (Rijk en provincies) tot ${society.tot}: aangenomen ${formatPercentNl(NHV_PUBLIC_SHARE)} van de maatschappelijke kosten van ${formatNumberNl(society.waarde.dividedBy(1e9), 0)} mld (impactanalyse Berenschot/Arcadis, alle sectoren samen; alleen als context). Een verdeling naar betalers is niet gepubliceerd; de maatschappelijke kosten omvatten ook wat landbouw, bedrijven, gemeenten en waterschappen dragen. Vervang door de raming van het Nationaal Herstelplan (in 2026 in te dienen)`,
+          ),
+          varieert: [],
+        },
+        aandeel_provincies: assumed(
+          dec('0.5'),
+          'fractie',
+          'deel van de publieke kosten bij de provincies: zij dragen het herstel van de natuur op land (NNN en de meeste Natura 2000-beheerplannen, agrarisch natuurbeheer, bos), het Rijk de Noordzee, de Waddenzee, de grote wateren en rivieren; geen openbare verdeling, daarom de helft',
+        ),
       };
     },
+    // D_t = publieke_kosten × aandeel_provincies_t × w_t, with w the milestone phasing (nhv-phasing.ts).
     effect(input, start, p) {
-      const end = p.vast('eindjaar').toNumber();
-      const years = end - start + 1;
-      if (years <= 0) throw new UserError({ message: `nhv: startjaar ${start} ligt na het eindjaar ${end}` });
-      const perYear = (y: number) => p.vast('totaal').times(p.at('aandeel_provincies', y)).dividedBy(years);
-      return { kosten: { herstel: fromYear(input, start, (y) => (y <= end ? perYear(y) : ZERO)) }, inkomsten: {} };
+      const weights = nhvWeights(input.data, start);
+      return {
+        kosten: { herstel: fromYear(input, start, (y) => p.vast('publieke_kosten').times(p.at('aandeel_provincies', y)).times(weights.get(y) ?? ZERO)) },
+        inkomsten: {},
+      };
+    },
+    bronnen: (data) => [...new Set(data.natuurpact.filter((r) => r.onderdeel === 'nhv.hersteldoel' && r.provincie === 'NL').flatMap((r) => r.bron))],
+    samenvatting(data, start, p) {
+      const society = agreement(data, 'nhv.kosten');
+      const weights = nhvWeights(data, start);
+      const publiek = p.vast('publieke_kosten');
+      const years = [...weights.keys()];
+      const part = (y: number) => publiek.times(p.at('aandeel_provincies', y)).times(weights.get(y)!);
+      const provinces = sum(years.map(part));
+      const mld = (d: Decimal) => `${formatNumberNl(d.dividedBy(1e9), 1)} mld`;
+      // Consecutive years with the same amount, as "2026-2030: 1.266,7 mln per jaar".
+      const runs: string[] = [];
+      for (let k = 0; k < years.length; ) {
+        let e = k;
+        while (e + 1 < years.length && part(years[e + 1]!).equals(part(years[k]!))) e++;
+        runs.push(`${years[k]}${e > k ? `-${years[e]}` : ''}: ${formatMlnText(part(years[k]!), 1)} per jaar`);
+        k = e + 1;
+      }
+      const goals = milestones(data).map((m) => `${formatNumberNl(m.aandeel.times(100), 0)}% in ${m.jaar}`).join(', ');
+      return (
+        `Natuurherstelverordening (nhv, vanaf ${start}): maatschappelijke kosten tot ${society.tot} ${mld(society.waarde)} (impactanalyse, alle sectoren; alleen als context, niet als provinciale kosten geboekt). ` +
+        `Publieke kosten (Rijk en provincies) ${mld(publiek)}; provinciaal deel ${mld(provinces)} (${formatPercentNl(provinces.dividedBy(publiek), 4)}), ` +
+        `gefaseerd naar de hersteldoelen (${goals}): ${runs.join('; ')}. Er is geen financiering besloten: het provinciale deel komt in het tekort.`
+      );
     },
   },
   {
@@ -183,21 +252,24 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'anlb_500',
-    omschrijving: 'Agrarisch natuurbeheer (ANLb) groeit naar een vast jaarbedrag, betaald door het Rijk',
+    omschrijving: 'Besloten beleid: agrarisch natuurbeheer (ANLb) krijgt vanaf 2026 jaarlijks 500 mln extra van het Rijk (uitbreiding naar circa 280.000 ha)',
     standaardStartjaar: 2026,
+    standaardAan: true,
+    // The Rijk's money pays the extra ANLb of each province: shared like the ANLb cost.
+    inkomstenVolgen: { overig_rijk: 'anlb' },
     raakt: ['kosten.anlb', 'inkomsten.overig_rijk'],
     parameters(data) {
-      const goal = agreement(data, 'anlb.doel');
+      const extra = agreement(data, 'anlb.uitbreiding');
       return {
-        bedrag: sourced(goal.waarde, 'EUR', goal.status, goal.bron, 'ANLb-bedrag per jaar'),
-        aandeel_rijk: assumed(ONE, 'fractie', 'het Rijk reserveerde het bedrag; de groei wordt volledig door het Rijk betaald'),
+        bedrag: sourced(extra.waarde, 'EUR', extra.status, extra.bron, `extra ANLb-budget per jaar bovenop het bestaande, vanaf ${extra.van} (tot en met ${extra.tot} per jaar gepubliceerd, daarna structureel)`),
+        aandeel_rijk: sourced(ONE, 'fractie', extra.status, extra.bron, 'het kabinet stelde het bedrag beschikbaar (begroting LVVN): het Rijk betaalt de uitbreiding volledig'),
       };
     },
+    // extra_t = bedrag_t on the cost side; the Rijk pays aandeel_rijk_t of it.
     effect(input, start, p) {
-      const extra = (y: number) => Decimal.max(ZERO, p.at('bedrag', y).minus(input.baselineCost('anlb', y)));
       return {
-        kosten: { anlb: fromYear(input, start, extra) },
-        inkomsten: { overig_rijk: fromYear(input, start, (y) => extra(y).times(p.at('aandeel_rijk', y))) },
+        kosten: { anlb: fromYear(input, start, (y) => p.at('bedrag', y)) },
+        inkomsten: { overig_rijk: fromYear(input, start, (y) => p.at('bedrag', y).times(p.at('aandeel_rijk', y))) },
       };
     },
   },
@@ -334,25 +406,20 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       };
     },
   },
-  {
-    naam: 'nnn_restopgave',
-    omschrijving: 'Het NNN wordt na 2027 in het waargenomen tempo afgemaakt (restopgave)',
-    standaardStartjaar: 2028,
-    raakt: ['kosten.verwerving', 'kosten.inrichting', 'kosten.natuurbeheer'],
-    parameters() {
-      return {};
-    },
-    effect(input, start) {
-      const diff = (task: CostTask) => fromYear(input, start, (y) => input.nnnRestCost(task, y).minus(input.baselineCost(task, y)));
-      return { kosten: { verwerving: diff('verwerving'), inrichting: diff('inrichting'), natuurbeheer: diff('natuurbeheer') }, inkomsten: {} };
-    },
-  },
 ];
 
 export const DEVELOPMENT_NAMES = DEVELOPMENTS.map((d) => d.naam);
 
+/** Developments that became part of the status quo, with what to do instead (Dutch). */
+export const RETIRED_DEVELOPMENTS: Readonly<Record<string, string>> = {
+  nnn_restopgave:
+    "de NNN-restopgave na 2027 hoort nu bij de status quo (kostendrivers.csv: nnn_rest_na_2027_ha, in het waargenomen tempo); laat de ontwikkeling weg, of kies nnn_pad: doel",
+};
+
 export function development(naam: string): DevelopmentDefinition {
   const d = DEVELOPMENTS.find((x) => x.naam === naam);
-  if (!d) throw new UserError({ message: `onbekende ontwikkeling '${naam}'; bekend: ${DEVELOPMENT_NAMES.join(', ')}` });
-  return d;
+  if (d) return d;
+  const retired = RETIRED_DEVELOPMENTS[naam];
+  if (retired) throw new UserError({ message: `ontwikkeling '${naam}' bestaat niet meer: ${retired}` });
+  throw new UserError({ message: `onbekende ontwikkeling '${naam}'; bekend: ${DEVELOPMENT_NAMES.join(', ')}` });
 }

@@ -32,6 +32,8 @@ import { nnnPath, type NnnMode, type NnnPath } from './nnn.js';
 import { programmaNatuurSchedule, type Schedule } from './programma-natuur.js';
 
 export const DEFAULT_LAST_YEAR = 2030;
+/** The assumption naming the last year of EU co-financing (after the decided GLB period: none). */
+export const EU_LAST_YEAR = 'eu_cofinanciering.laatste_jaar';
 export const MAX_LAST_YEAR = 2050;
 
 export interface DevelopmentSetting {
@@ -64,6 +66,8 @@ export interface ActiveDevelopment {
   effectFor(p: ProvinceCode): DevelopmentEffect;
   /** Whether provinces see different parameter values. */
   readonly perProvincie: boolean;
+  /** Dutch: the development's size in one line, for the report (with the values of the first group of provinces). */
+  readonly samenvatting?: string;
 }
 
 export interface NationalIncome {
@@ -120,15 +124,27 @@ function memoised(d: TaskDriver): TaskDriver {
   return { ...d, price: once(price, d.price), volume: once(volume, d.volume) };
 }
 
-/** An agreement amount per year while it runs, and its last level afterwards (an assumption). */
-function agreementIncome(data: Dataset, onderdeel: string, label: string): NationalIncome {
+/**
+ * An agreement amount per year while it runs, and its last level afterwards (an assumption); with
+ * `lastYear` (an assumption in `aannames.csv`), 0 after that year.
+ */
+function agreementIncome(data: Dataset, onderdeel: string, label: string, lastYear?: string): NationalIncome {
   const row = data.natuurpact.find((r) => r.onderdeel === onderdeel && r.provincie === 'NL' && r.grondslag === 'per_jaar');
   if (!row) throw new UserError({ message: `natuurpact.csv: onderdeel '${onderdeel}' (NL, per_jaar) ontbreekt` });
   const mln = `${row.waarde.dividedBy(1e6).toString().replace('.', ',')} mln`;
+  const end = lastYear === undefined ? undefined : data.aannames.find((a) => a.naam === lastYear);
+  if (lastYear !== undefined && !end) throw new UserError({ message: `aannames.csv: aanname '${lastYear}' ontbreekt` });
+  const endYear = end?.waarde.toNumber();
+  const running = (y: number) => endYear === undefined || y <= endYear;
   return {
-    amount: () => row.waarde,
-    explain: (y) => (y <= row.tot ? `${label} ${mln} per jaar (${row.van}-${row.tot})` : `${label}: na ${row.tot} voortgezet op ${mln} per jaar (aanname)`),
-    bron: row.bron,
+    amount: (y) => (running(y) ? row.waarde : ZERO),
+    explain: (y) =>
+      !running(y)
+        ? `${label}: 0 na ${endYear} (aanname ${lastYear}: ${end!.methode})`
+        : y <= row.tot
+          ? `${label} ${mln} per jaar (${row.van}-${row.tot})`
+          : `${label}: na ${row.tot} voortgezet op ${mln} per jaar (aanname${end ? ` ${lastYear} = ${endYear}: ${end.methode}` : ''})`,
+    bron: [...row.bron, ...(end?.bron ?? [])],
     status: 'schatting',
   };
 }
@@ -144,7 +160,7 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
   const years = context.years;
   const devSettings = scenario.ontwikkelingen ?? {};
   for (const name of Object.keys(devSettings)) development(name); // unknown names fail here
-  const nnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', false);
+  const nnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo');
   const programmaNatuur = programmaNatuurSchedule(data);
   const drivers: Record<CostTask, TaskDriver> = {
     natuurbeheer: memoised(natuurbeheerDriver(context, nnn)),
@@ -179,31 +195,27 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       status: 'schatting',
     },
     programma_natuur: { amount: (y) => programmaNatuur.amount(y), explain: (y) => programmaNatuur.explain(y), bron: programmaNatuur.bron, status: 'schatting' },
-    eu: agreementIncome(data, 'natuurpact.beheer.eu_pop3', 'EU-cofinanciering POP3'),
+    eu: agreementIncome(data, 'natuurpact.beheer.eu_pop3', 'EU-cofinanciering (POP3, daarna GLB-NSP)', EU_LAST_YEAR),
     overig_rijk: { amount: () => ZERO, explain: () => 'geen overige rijksbijdrage in de basis', bron: [], status: 'aanname' },
     eigen_middelen: agreementIncome(data, 'natuurpact.beheer.provincies', 'afgesproken provinciale bijdrage'),
   };
 
-  const national = (task: CostTask, year: number, d: TaskDriver = drivers[task]) =>
-    sum(PROVINCE_CODES.map((p) => baseCost.get(p)![task])).times(d.price(year)).times(d.volume(year));
-  const restDrivers: Partial<Record<CostTask, TaskDriver>> = {};
-  const restNnn = nnnPath(data, baseYear, years, scenario.nnnPad ?? 'tempo', true);
-  restDrivers.natuurbeheer = natuurbeheerDriver(context, restNnn);
-  restDrivers.verwerving = verwervingDriver(context, restNnn);
-  restDrivers.inrichting = inrichtingDriver(context, restNnn);
+  const national = (task: CostTask, year: number) =>
+    sum(PROVINCE_CODES.map((p) => baseCost.get(p)![task])).times(drivers[task].price(year)).times(drivers[task].volume(year));
   const baseHerstel = sum(PROVINCE_CODES.map((p) => baseCost.get(p)!.herstel));
   const pnBase = programmaNatuur.amount(baseYear);
 
   const developments: ActiveDevelopment[] = [];
   for (const def of DEVELOPMENTS) {
     const setting = devSettings[def.naam];
-    if (!setting || setting.aan === false) continue;
-    const start = setting.startjaar ?? def.standaardStartjaar;
+    // Decided policy (standaardAan) is on unless switched off; the rest only when switched on.
+    if (setting ? setting.aan === false : !def.standaardAan) continue;
+    const start = setting?.startjaar ?? def.standaardStartjaar;
     if (!Number.isInteger(start) || start <= baseYear) {
       throw new UserError({ message: `ontwikkeling '${def.naam}': startjaar ${start} ligt niet na het laatste historische jaar ${baseYear}; ontwikkelingen veranderen de terugblik niet` });
     }
     const defaults = def.parameters(data);
-    const inputs = setting.parameters ?? {};
+    const inputs = setting?.parameters ?? {};
     const params: Record<string, ParameterValue & { invoer?: ParameterInput }> = { ...defaults };
     for (const [name, input] of Object.entries(inputs)) {
       const known = defaults[name];
@@ -223,7 +235,6 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       years,
       baselineCost: (task: CostTask, year: number) => national(task, year),
       baselineIncome: (stream: IncomeStream, year: number) => income[stream].amount(year),
-      nnnRestCost: (task: CostTask, year: number) => national(task, year, restDrivers[task] ?? drivers[task]),
       programmaNatuur,
       herstelPerProgrammaEuro: pnBase.isZero() ? ONE : baseHerstel.dividedBy(pnBase),
     };
@@ -233,7 +244,16 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       const effect = def.effect(developmentInput, start, reader(defaults, inputsForProvince(inputs, group[0]!)));
       for (const p of group) effects.set(p, effect);
     }
-    developments.push({ definitie: def, startjaar: start, parameters: params, effectFor: (p) => effects.get(p)!, perProvincie: groups.length > 1 });
+    const first = groups[0]!;
+    const summary = def.samenvatting?.(data, start, reader(defaults, inputsForProvince(inputs, first[0]!)));
+    developments.push({
+      definitie: def,
+      startjaar: start,
+      parameters: params,
+      effectFor: (p) => effects.get(p)!,
+      perProvincie: groups.length > 1,
+      ...(summary ? { samenvatting: groups.length > 1 ? `${summary} (De parameters verschillen per provincie; dit zijn de waarden van ${first.join(', ')}.)` : summary } : {}),
+    });
   }
 
   return { scenario, data, baseYear, years, context, drivers, nnn, programmaNatuur, ledger, income, baseCost, costShare, incomeShare, developments };
@@ -263,18 +283,29 @@ export interface HistoryAccess {
   income(p: ProvinceCode, year: number, stream: IncomeStream | 'eigen_middelen'): Decimal;
 }
 
+/**
+ * The share by which a development's national amount on a line goes to a province: its base-year
+ * share of the task (costs), of the stream (income), or of the task the income pays for
+ * (`inkomstenVolgen`).
+ */
+export function developmentShareOf(plan: Plan, p: ProvinceCode, d: ActiveDevelopment, side: 'kosten' | 'inkomsten', what: string): Decimal {
+  if (side === 'kosten') return plan.costShare.get(p)![what as CostTask];
+  const task = d.definitie.inkomstenVolgen?.[what as IncomeStream];
+  return task ? plan.costShare.get(p)![task] : plan.incomeShare.get(p)![what as IncomeStream];
+}
+
 /** Development amounts for a province: national × the province's share, each rounded to cents. */
-function developmentShare(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal): Decimal {
+function developmentShare(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number): Decimal {
   let total = ZERO;
   for (const d of plan.developments) {
     const v = (d.effectFor(p)[side] as Partial<Record<string, Map<number, Decimal>>>)[what]?.get(year);
-    if (v) total = total.plus(cents(v.times(share)));
+    if (v) total = total.plus(cents(v.times(developmentShareOf(plan, p, d, side, what))));
   }
   return total;
 }
 
 export function developmentCost(plan: Plan, p: ProvinceCode, task: CostTask, year: number): Decimal {
-  return developmentShare(plan, p, 'kosten', task, year, plan.costShare.get(p)![task]);
+  return developmentShare(plan, p, 'kosten', task, year);
 }
 
 /**
@@ -290,5 +321,5 @@ export function developmentCostParts(plan: Plan, p: ProvinceCode, task: CostTask
 }
 
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
-  return developmentShare(plan, p, 'inkomsten', stream, year, plan.incomeShare.get(p)![stream]);
+  return developmentShare(plan, p, 'inkomsten', stream, year);
 }

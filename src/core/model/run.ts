@@ -28,7 +28,7 @@ import { weakestStatus, type Status } from '../status.js';
 import { COST_TASKS, FUND_LINES, INCOME_STREAMS, isFundLine, LINES, type CostTask, type FundLine, type IncomeStream, type Line, type ResultLine } from './lines.js';
 import type { LedgerYear } from '../provinciefonds.js';
 import { parameterAt } from './developments.js';
-import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, type ModelScenario, type Plan } from './plan.js';
+import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, developmentShareOf, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
 import { ownContributionPart } from './own-contribution.js';
 
@@ -197,7 +197,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
               { omschrijving: `basis ${plan.baseYear}: ${mln(base)}`, status: get(p, plan.baseYear, `kosten.${k}`).status },
               { omschrijving: `prijsfactor ${nlNumber(d.price(y), 10)}, volumefactor ${nlNumber(d.volume(y), 10)}: ${d.explain(y)}`, bron: d.bron },
               ...d.inputs(y).filter((i) => i.jaar === y).map((i) => ({ omschrijving: `${i.reeks} ${i.jaar} (${i.publicatie})${i.toelichting ? `: ${i.toelichting}` : ''}`, status: i.status, bron: i.bron })),
-              ...developmentNotes(plan, p, 'kosten', k, y, plan.costShare.get(p)![k]),
+              ...developmentNotes(plan, p, 'kosten', k, y),
             ],
           }),
         });
@@ -215,15 +215,17 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const n = plan.income[s];
         const share = plan.incomeShare.get(p)![s];
         const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
+        const baseValue = cents(n.amount(y).times(share));
         setStream(p, y, s, {
-          value: cents(n.amount(y).times(share)).plus(dev),
-          status: n.status,
+          value: baseValue.plus(dev),
+          // A stream that is zero in the baseline takes the status of the developments that fill it.
+          status: statusOfSum([{ value: baseValue, status: n.status }, ...(s === 'eigen_middelen' ? [] : developmentParts(plan, p, 'inkomsten', s, y))]),
           explain: () => ({
             regel: `landelijk bedrag × aandeel van de provincie in ${plan.baseYear}${dev.isZero() ? '' : ' + ontwikkelingen'}`,
             invoer: [
               { omschrijving: `landelijk: ${mln(n.amount(y))}; ${n.explain(y)}`, bron: n.bron },
               { omschrijving: `aandeel ${p}: ${nlNumber(share, 8)}` },
-              ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, p, 'inkomsten', s, y, share)),
+              ...(s === 'eigen_middelen' ? [] : developmentNotes(plan, p, 'inkomsten', s, y)),
             ],
           }),
         });
@@ -397,23 +399,32 @@ function statusOfSum(parts: readonly { value: Decimal; status: Status }[]): Stat
   return weakestStatus((contributing.length > 0 ? contributing : parts).map((c) => c.status));
 }
 
-function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number, share: Decimal) {
+/** The developments' national amounts on a line in a year, each with the weakest status of its parameters. */
+function developmentParts(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number): { value: Decimal; status: Status }[] {
+  return plan.developments.flatMap((d) => {
+    const v = (d.effectFor(p)[side] as Record<string, Map<number, Decimal> | undefined>)[what]?.get(year);
+    return v && !v.isZero() ? [{ value: v, status: weakestStatus(Object.values(d.parameters).map((x) => x.status)) }] : [];
+  });
+}
+
+function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomsten', what: string, year: number) {
   return plan.developments.flatMap((d) => {
     const v = (d.effectFor(p)[side] as Record<string, Map<number, Decimal> | undefined>)[what]?.get(year);
     if (!v || v.isZero()) return [];
+    const share = developmentShareOf(plan, p, d, side, what);
+    const follows = side === 'inkomsten' ? d.definitie.inkomstenVolgen?.[what as IncomeStream] : undefined;
     const national = d.perProvincie ? `landelijk, met de parameters van ${p},` : 'landelijk';
-    // The values the scenario set, as this province sees them in this year.
-    const given = Object.entries(d.parameters)
-      .filter(([, x]) => x.invoer !== undefined)
-      .map(([name, x]) => {
-        const at = parameterAt(x, x.invoer, year, p);
-        return `${name} ${x.eenheid === 'EUR' ? mln(at.waarde) : nlNumber(at.waarde, 10)}${at.opgegeven ? (at.vanaf !== undefined ? ` (scenario, vanaf ${at.vanaf})` : ' (scenario)') : ' (standaard)'}`;
-      });
+    // Every parameter as this province sees it in this year: the scenario's value, or the default with its status.
+    const given = Object.entries(d.parameters).map(([name, x]) => {
+      const at = parameterAt(x, x.invoer, year, p);
+      const value = x.eenheid === 'EUR' ? mln(at.waarde) : nlNumber(at.waarde, 10);
+      return `${name} ${value}${at.opgegeven ? (at.vanaf !== undefined ? ` (scenario, vanaf ${at.vanaf})` : ' (scenario)') : x.invoer !== undefined ? ' (standaard)' : ` (standaard, ${x.status})`}`;
+    });
     return [
       {
-        omschrijving: `ontwikkeling ${d.definitie.naam} (vanaf ${d.startjaar}): ${national} ${mln(v)} × aandeel ${nlNumber(share, 8)}; ${d.definitie.omschrijving}${given.length > 0 ? `; parameters: ${given.join(', ')}` : ''}`,
+        omschrijving: `${d.definitie.standaardAan ? 'besloten beleid' : 'ontwikkeling'} ${d.definitie.naam} (vanaf ${d.startjaar}): ${national} ${mln(v)} × aandeel ${nlNumber(share, 8)}${follows ? ` (het aandeel van ${p} in de kosten van ${follows})` : ''}; ${d.definitie.omschrijving}${given.length > 0 ? `; parameters: ${given.join(', ')}` : ''}`,
         status: weakestStatus(Object.values(d.parameters).map((x) => x.status)),
-        bron: Object.values(d.parameters).flatMap((x) => x.bron),
+        bron: [...new Set([...Object.values(d.parameters).flatMap((x) => x.bron), ...(d.definitie.bronnen?.(plan.data) ?? [])])],
       },
     ];
   });

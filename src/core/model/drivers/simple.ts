@@ -2,7 +2,7 @@
  * The drivers that only follow an index, with constant volume:
  *
  * - anlb: P_t = KI_t (tariffs indexed on nature costs), V_t = 1 (hectares as in the base year;
- *   growth to 500 mln is the development `anlb_500`);
+ *   the decided extra 500 mln a year from 2026 is `anlb_500`, on in the status quo);
  * - uitvoering: P_t = WI_t (BIJ12, monitoring and staff follow wages), V_t = 1.
  */
 import { ONE } from '../../decimal.js';
