@@ -2,16 +2,15 @@
  * `natuurpact run`, `valideer`, `vergelijk` and `uitleg`: scenario files in, reports out.
  */
 import type { Command } from 'commander';
-import { join } from 'node:path';
 import { UserError, type Issue } from '../core/errors.js';
 import { LINES, type Line } from '../core/model/lines.js';
 import { explain } from '../core/model/run.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS, type OutputFormat } from '../io/scenario.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { collectScenarioFiles, loadScenarioFiles, runLoadedScenario, runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
+import { FORMATS, type OutputFormat, type ScenarioOptions } from '../io/scenario.js';
+import { OutputFolder, type OutputFile } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
 import { htmlReport } from '../report/html.js';
@@ -25,6 +24,8 @@ import { UsageError, type Io } from './program.js';
 
 const enc = new TextEncoder();
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
+const BASIS_OPTION = ['--basismap <map>', 'map waarbinnen basisscenario’s (basis:) mogen staan (standaard: de map van het scenario)'] as const;
+const scenarioOptions = (opts: { basismap?: string }): ScenarioOptions => (opts.basismap !== undefined ? { basisMap: opts.basismap } : {});
 
 function formats(value: string | undefined, fallback: readonly OutputFormat[] | undefined): OutputFormat[] {
   if (value === undefined) return [...(fallback ?? FORMATS)];
@@ -56,26 +57,27 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--uit <map>', 'map voor de uitvoer; per scenario een submap', 'uit')
     .option('--formaat <lijst>', `uitvoerformaten, gescheiden door komma's (${FORMATS.join(', ')}); standaard uit het scenario, anders alle`)
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean }) => {
+    .option(...BASIS_OPTION)
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; basismap?: string }) => {
       const { data, inputs } = loadDatasetWithInputs(opts.data);
-      const started = Date.now();
-      for (const [i, file] of files.entries()) {
-        if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-        const run = runScenarioFile(file, data);
-        const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
-        const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
-        const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
-        const target = join(opts.uit, run.loaded.content.naam);
-        try {
-          writeOutputsAtomically(target, outputs);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
-            throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
-          }
-          throw e;
+      // Every file is read and checked (names included: two scenarios may not share an output folder) before anything is written.
+      const scenarios = loadScenarioFiles(files, scenarioOptions(opts));
+      const { folder, warnings } = OutputFolder.open(opts.uit);
+      for (const w of warnings) io.err(`waarschuwing: ${w}\n`);
+      try {
+        const started = Date.now();
+        for (const [i, loaded] of scenarios.entries()) {
+          if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${loaded.file}\n`);
+          const run = runLoadedScenario(loaded, data);
+          const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
+          const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
+          const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
+          const written = folder.replace(run.loaded.content.naam, outputs);
+          io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${written.target}\n`);
+          for (const w of written.warnings) io.err(`waarschuwing: ${w}\n`);
         }
-        io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
+      } finally {
+        folder.close();
       }
     });
 
@@ -84,12 +86,13 @@ export function registerRunCommands(program: Command, io: Io): void {
     .description('scenariobestanden alleen controleren; alle fouten tegelijk')
     .argument('<scenario...>', 'scenariobestanden (YAML)')
     .option(...DATA_OPTION)
-    .action((files: string[], opts: { data?: string }) => {
+    .option(...BASIS_OPTION)
+    .action((files: string[], opts: { data?: string; basismap?: string }) => {
       const { data } = loadDatasetWithInputs(opts.data);
-      const issues: Issue[] = [];
-      for (const file of files) {
+      const { loaded: scenarios, issues } = collectScenarioFiles(files, scenarioOptions(opts));
+      for (const loaded of scenarios) {
         try {
-          runScenarioFile(file, data);
+          runLoadedScenario(loaded, data);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
@@ -107,12 +110,13 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option(...DATA_OPTION)
     .option('--post <post>', `welke post (${LINES.join(', ')})`, 'tekort')
     .option('--csv', 'CSV op standaarduitvoer')
-    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean }) => {
+    .option(...BASIS_OPTION)
+    .action((a: string, b: string, opts: { data?: string; post: string; csv?: boolean; basismap?: string }) => {
       if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
       const post = opts.post as Line;
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = runScenarioFile(a, data);
-      const rb = runScenarioFile(b, data);
+      const ra = runScenarioFile(a, data, scenarioOptions(opts));
+      const rb = runScenarioFile(b, data, scenarioOptions(opts));
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
       const regions: RegionCode[] = [...PROVINCE_CODES, 'NL'];
       const diff = (p: RegionCode, y: number) => rb.result.cell(p, y, post).bedrag_eur.minus(ra.result.cell(p, y, post).bedrag_eur);
@@ -138,12 +142,13 @@ export function registerRunCommands(program: Command, io: Io): void {
     .requiredOption('--jaar <jaar>', 'jaar')
     .option('--post <post>', 'post', 'tekort')
     .option(...DATA_OPTION)
-    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string }) => {
+    .option(...BASIS_OPTION)
+    .action((file: string, opts: { provincie: string; jaar: string; post: string; data?: string; basismap?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
       if (!(LINES as readonly string[]).includes(opts.post)) throw new UsageError(`onbekende post '${opts.post}'; kies uit ${LINES.join(', ')}`);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      const run = runScenarioFile(file, data);
+      const run = runScenarioFile(file, data, scenarioOptions(opts));
       const e = explain(run.result, { provincie: opts.provincie, jaar, post: opts.post as Line });
       const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
       const lines = [`${e.provincie} ${e.jaar} ${e.post} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];

@@ -16,7 +16,7 @@ import type { ModelScenario } from '../core/model/plan.js';
 import { runScenario, type ModelResult } from '../core/model/run.js';
 import { PROVINCE_CODES } from '../core/provinces.js';
 import { suggest } from '../core/suggest.js';
-import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario } from './scenario.js';
+import { applyParameters, checkAgainstData, loadScenarioFile, located, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario, type ScenarioOptions } from './scenario.js';
 
 /** One row of the tidy result table that all outputs are views of. */
 export type TidyRow = ComparisonRow;
@@ -47,14 +47,14 @@ function formulaIssues(loaded: LoadedScenario, k: KeyInput, path: (string | numb
   if (typeof k === 'string' || 'indicator' in k || 'taak' in k) {
     if (typeof k !== 'string' && 'indicator' in k && !names.includes(k.indicator)) {
       const hint = suggest(k.indicator, names);
-      return [{ file: loaded.file, ...loaded.locate([...path, 'indicator']), message: `onbekende indicator '${k.indicator}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${names.join(', ')}`) }];
+      return [{ ...located(loaded, [...path, 'indicator']), message: `onbekende indicator '${k.indicator}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${names.join(', ')}`) }];
     }
     return [];
   }
   if ('formule' in k) {
-    const at = loaded.locate([...path, 'formule']);
+    const at = located(loaded, [...path, 'formule']);
     return checkFormula(k.formule, names).problems.map((p) => ({
-      file: loaded.file,
+      file: at.file,
       ...(at.line !== undefined ? { line: at.line } : {}),
       ...(at.column !== undefined ? { column: at.column + (p.position ?? 1) - 1 } : {}),
       message: `sleutelformule '${k.formule}'${p.position ? ` (teken ${p.position})` : ''}: ${p.message}`,
@@ -105,12 +105,12 @@ function selectConstructions(loaded: LoadedScenario, data: Dataset): Constructio
       if (found) chosen.push(found);
       else {
         const hint = suggest(item, ids);
-        issues.push({ file: loaded.file, ...loaded.locate(['constructies', i]), message: `onbekende constructie '${item}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`) });
+        issues.push({ ...located(loaded, ['constructies', i]), message: `onbekende constructie '${item}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`) });
       }
       return;
     }
     if (ids.includes(item.id) || chosen.some((c) => c.id === item.id)) {
-      issues.push({ file: loaded.file, ...loaded.locate(['constructies', i, 'id']), message: `constructie-id '${item.id}' bestaat al; kies een andere id` });
+      issues.push({ ...located(loaded, ['constructies', i, 'id']), message: `constructie-id '${item.id}' bestaat al; kies een andere id` });
     }
     issues.push(...formulaIssues(loaded, item.sleutel, ['constructies', i, 'sleutel'], names));
     chosen.push(customConstruction(item));
@@ -119,15 +119,68 @@ function selectConstructions(loaded: LoadedScenario, data: Dataset): Constructio
   return chosen.some((c) => c.id === 'C0') ? chosen : [all[0]!, ...chosen];
 }
 
-/** Loads, checks and runs one scenario file against the (already loaded) data. */
-export function runScenarioFile(path: string, loadedData: Dataset): ScenarioRun {
-  const loaded = loadScenarioFile(path);
+/**
+ * Loads, checks and runs one scenario file against the (already loaded) data.
+ *
+ * @example
+ *   const run = runScenarioFile('scenarios/bouwsteen-natuur.yaml', loadDataset());
+ */
+export function runScenarioFile(path: string, loadedData: Dataset, options: ScenarioOptions = {}): ScenarioRun {
+  return runLoadedScenario(loadScenarioFile(path, options), loadedData);
+}
+
+/**
+ * Loads several scenario files for one run and checks that no two of them write to the same output
+ * folder (`naam`, compared without regard to case, as some file systems do): that is an error naming
+ * both files. Every file's problems are reported together.
+ */
+export function loadScenarioFiles(paths: readonly string[], options: ScenarioOptions = {}): LoadedScenario[] {
+  const { loaded, issues } = collectScenarioFiles(paths, options);
+  if (issues.length > 0) throw new UserError(issues);
+  return loaded;
+}
+
+/** As {@link loadScenarioFiles}, returning the files that loaded beside every problem found. */
+export function collectScenarioFiles(paths: readonly string[], options: ScenarioOptions = {}): { loaded: LoadedScenario[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const loaded: LoadedScenario[] = [];
+  for (const path of paths) {
+    try {
+      loaded.push(loadScenarioFile(path, options));
+    } catch (e) {
+      if (e instanceof UserError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  const seen = new Map<string, LoadedScenario>();
+  for (const l of loaded) {
+    const key = l.content.naam.toLowerCase();
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, l);
+      continue;
+    }
+    const there = located(earlier, ['naam']);
+    const place = `${there.file}${there.line !== undefined ? `:${there.line}:${there.column ?? 1}` : ''}`;
+    issues.push({
+      ...located(l, ['naam']),
+      message:
+        there.file === located(l, ['naam']).file
+          ? `scenario ${l.file} staat twee keer in de opdracht`
+          : `naam '${l.content.naam}' wordt ook gebruikt door ${place} ('${earlier.content.naam}'); beide scenario's zouden in dezelfde uitvoermap schrijven: geef elk een eigen naam`,
+    });
+  }
+  return { loaded, issues };
+}
+
+/** Checks and runs a loaded scenario against the (already loaded) data. */
+export function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset): ScenarioRun {
   checkAgainstData(loaded, loadedData);
   if (loaded.content.macro?.vintage) {
     try {
       checkVintage(loadedData, loaded.content.macro.vintage);
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.issues.map((i) => ({ ...i, file: loaded.file, ...loaded.locate(['macro', 'vintage']) })));
+      if (e instanceof UserError) throw new UserError(e.issues.map((i) => ({ ...i, ...located(loaded, ['macro', 'vintage']) })));
       throw e;
     }
   }
