@@ -8,6 +8,7 @@ import { loadDataset } from '../io/read-dir.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
+import { byText } from '../core/order.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
 
@@ -87,7 +88,7 @@ export function registerDataCommands(program: Command, io: Io): void {
     .action((opts: { data?: string }) => {
       const loaded = loadDataset(opts.data);
       const rows = [...loaded.bronnen.values()]
-        .sort((a, b) => a.id.localeCompare(b.id))
+        .sort((a, b) => byText(a.id, b.id))
         .map((s) => [s.id, s.titel, s.uitgever, s.datum, s.url, s.herkomst.laag === 'eigen' ? 'eigen' : '']);
       io.out(
         textTable(

@@ -11,6 +11,7 @@ import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces
 import { PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatMlnText, formatNumberNl } from '../core/format.js';
+import { byText } from '../core/order.js';
 
 export interface YearFigures {
   readonly jaar: number;
@@ -120,7 +121,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     ...(run.comparison?.constructies ?? []).flatMap((c) => c.aannames.map((a) => ({ naam: `${c.id}.${a.naam}`, waarde: '', toelichting: a.toelichting }))),
   ];
   const bronnen = [...run.data.bronnen.values()]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byText(a.id, b.id))
     .map((s) => ({ id: s.id, titel: s.titel, uitgever: s.uitgever, datum: s.datum, url: s.url }));
 
   return {
