@@ -19,6 +19,7 @@ export interface Issue {
 
 /** `file:line:column: message`, omitting the parts that are unknown. */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== 'object' || issue === null) return String(issue);
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
   const field = issue.field ? `kolom '${issue.field}': ` : '';
   return where ? `${where}: ${field}${issue.message}` : `${field}${issue.message}`;

@@ -27,6 +27,7 @@ import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces
 import { COST_TASKS } from './lines.js';
 import { developmentCost } from './plan.js';
 import type { ModelResult } from './run.js';
+import { checkModelResult } from './check-input.js';
 
 export interface GapDecomposition {
   readonly provincie: RegionCode;
@@ -74,6 +75,7 @@ function forProvince(result: ModelResult, p: ProvinceCode, a: number, b: number)
  *   decomposeGap(result, { provincie: 'NL', van: 2023, tot: 2030 })
  */
 export function decomposeGap(result: ModelResult, where: { provincie?: RegionCode; van?: number; tot?: number } = {}): GapDecomposition {
+  checkModelResult(result, 'decomposeGap');
   const a = where.van ?? result.basisjaar;
   const b = where.tot ?? result.jaren.at(-1)!;
   const region = where.provincie ?? 'NL';
