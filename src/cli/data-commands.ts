@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import { coverage, type GridCell } from '../io/coverage.js';
 import { completeHistory, HISTORY_YEARS } from '../core/estimate.js';
 import { loadDataset } from '../io/read-dir.js';
+import { assumptionWarnings } from '../io/load.js';
+import { formatIssue } from '../core/errors.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
@@ -79,6 +81,7 @@ export function registerDataCommands(program: Command, io: Io): void {
         );
       }
       io.out(lines.join('\n') + '\n');
+      for (const w of assumptionWarnings(loaded)) io.err(`waarschuwing: ${formatIssue(w)}\n`);
     });
 
   data

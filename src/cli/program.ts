@@ -128,34 +128,43 @@ export async function runCli(argv: readonly string[], rawIo: Io): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-        return EXIT_OK;
-      }
-      if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
-      io.err(`fout: ${translateUsageError(error)}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof UsageError) {
-      io.err(`fout: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof UserError) {
-      const n = error.issues.length;
-      io.err(`${error.message}\n${n > 1 ? `${n} problemen gevonden.\n` : ''}`);
-      return EXIT_INVALID_INPUT;
-    }
-    const code = userFsCode(error);
-    if (code) {
-      // A file-system problem the user can fix (a missing, locked or full place) that no reader caught.
-      const e = error as NodeJS.ErrnoException;
-      io.err(`${e.path ? `${terminalSafe(String(e.path))}: ` : ''}${fsMessage(code)}\n`);
-      return EXIT_INVALID_INPUT;
-    }
-    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`interne fout in natuurpact; meld dit alstublieft met de opdracht die u gaf en deze uitvoer:\n${stack}\n`);
-    return EXIT_INTERNAL;
+    return reportError(error, io);
   }
+}
+
+/**
+ * The exit code for an error, and what to print for it: 0 for help and version, 2 for wrong use,
+ * 1 for invalid input (a {@link UserError}, or a file-system problem the user can fix), 3 for
+ * anything else (a bug: with the stack trace and a request to report it).
+ */
+export function reportError(error: unknown, io: Pick<Io, 'err'>): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT_OK;
+    }
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
+    io.err(`fout: ${translateUsageError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    io.err(`fout: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof UserError) {
+    const n = error.issues.length;
+    io.err(`${error.message}\n${n > 1 ? `${n} problemen gevonden.\n` : ''}`);
+    return EXIT_INVALID_INPUT;
+  }
+  const code = userFsCode(error);
+  if (code) {
+    // A file-system problem the user can fix (a missing, locked or full place) that no reader caught.
+    const e = error as NodeJS.ErrnoException;
+    io.err(`${e.path ? `${terminalSafe(String(e.path))}: ` : ''}${fsMessage(code)}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`interne fout in natuurpact; meld dit alstublieft met de opdracht die u gaf en deze uitvoer:\n${stack}\n`);
+  return EXIT_INTERNAL;
 }
 
 /**

@@ -2,7 +2,7 @@
  * `natuurpact run`, `valideer`, `vergelijk` and `uitleg`: scenario files in, reports out.
  */
 import type { Command } from 'commander';
-import { UserError, type Issue } from '../core/errors.js';
+import { formatIssue, MAX_SHOWN_ISSUES, UserError, type Issue } from '../core/errors.js';
 import { LINES, type Line } from '../core/model/lines.js';
 import { explain } from '../core/model/run.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
@@ -48,6 +48,13 @@ export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFor
   return files;
 }
 
+/** Values outside their plausible range, on stderr: the run goes on, the report lists them too. */
+function printWarnings(io: Io, warnings: readonly Issue[]): void {
+  const unique = [...new Set(warnings.map(formatIssue))];
+  for (const w of unique.slice(0, MAX_SHOWN_ISSUES)) io.err(`waarschuwing: ${w}\n`);
+  if (unique.length > MAX_SHOWN_ISSUES) io.err(`... en nog ${unique.length - MAX_SHOWN_ISSUES} waarschuwingen\n`);
+}
+
 export function registerRunCommands(program: Command, io: Io): void {
   program
     .command('run')
@@ -72,6 +79,7 @@ export function registerRunCommands(program: Command, io: Io): void {
           const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
           const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
           const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
+          printWarnings(io, run.waarschuwingen);
           const written = folder.replace(run.loaded.content.naam, outputs);
           io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${written.target}\n`);
           for (const w of written.warnings) io.err(`waarschuwing: ${w}\n`);
@@ -90,14 +98,16 @@ export function registerRunCommands(program: Command, io: Io): void {
     .action((files: string[], opts: { data?: string; basismap?: string }) => {
       const { data } = loadDatasetWithInputs(opts.data);
       const { loaded: scenarios, issues } = collectScenarioFiles(files, scenarioOptions(opts));
+      const warnings: Issue[] = [];
       for (const loaded of scenarios) {
         try {
-          runLoadedScenario(loaded, data);
+          warnings.push(...runLoadedScenario(loaded, data).waarschuwingen);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
         }
       }
+      printWarnings(io, warnings);
       if (issues.length > 0) throw new UserError(issues);
       io.out(`${files.length} scenario${files.length === 1 ? '' : "'s"} geldig.\n`);
     });

@@ -10,7 +10,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { Dataset } from '../core/dataset.js';
 import { Decimal, ONE, sum } from '../core/decimal.js';
@@ -21,7 +21,9 @@ import { HISTORY_ASSUMPTIONS, HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../c
 import { suggest } from '../core/suggest.js';
 import { PROVINCE_CODES, PROVINCES, REGION_CODES, type ProvinceCode } from '../core/provinces.js';
 import { assumptionAt, dimensionsOf, isDated, isPerProvince, type ParameterInput, type PerProvince, type TimedValue } from '../core/parameter.js';
-import { assumptionCannotVary, assumptionDimensions } from '../core/assumption-dimensions.js';
+import { assumptionBounds, assumptionCannotVary, assumptionDimensions } from '../core/assumption-dimensions.js';
+import { checkBounds, unitBounds, type BoundUnit, type Bounds } from '../core/bounds.js';
+import { CONSTRUCTION_BOUNDS } from '../core/constructions/bounds.js';
 import { parseNumber } from './number.js';
 import { checkPath, isInside, pathProblem, readUserFile } from './paths.js';
 
@@ -35,14 +37,58 @@ export const MAX_SCENARIO_BYTES = 1_000_000;
 const UNIT_FACTORS: Record<string, Decimal> = { '': new Decimal(1), mln: new Decimal(1e6), mld: new Decimal(1e9), '%': new Decimal('0.01') };
 
 export function parseAmount(text: string): { ok: true; value: Decimal } | { ok: false; message: string } {
+  const q = parseQuantity(text);
+  return q.ok ? { ok: true, value: q.value } : q;
+}
+
+/** The unit a number was written with: none, millions or billions of euros, or percent. */
+export type WrittenUnit = '' | 'mln' | 'mld' | '%';
+
+/** As {@link parseAmount}, also returning the unit as written (to check it against the parameter's). */
+export function parseQuantity(text: string): { ok: true; value: Decimal; unit: WrittenUnit; digits: string } | { ok: false; message: string } {
   const m = /^\s*(.*?)\s*(mln|mld|%)?\s*$/.exec(text);
   const digits = m?.[1] ?? '';
-  const unit = m?.[2] ?? '';
+  const unit = (m?.[2] ?? '') as WrittenUnit;
   // Notation from the text itself: a comma without a dot is Dutch, else English.
   const locale = digits.includes(',') && !digits.includes('.') ? 'nl' : digits.includes('.') && !digits.includes(',') ? 'en' : undefined;
   const n = parseNumber(digits, locale);
   if (!n.ok) return { ok: false, message: n.message.replace('verwacht een getal', 'verwacht een getal (eventueel met mln, mld of %)') };
-  return { ok: true, value: n.value.times(UNIT_FACTORS[unit]!) };
+  return { ok: true, value: n.value.times(UNIT_FACTORS[unit]!), unit, digits };
+}
+
+/**
+ * Reads one written value for a parameter with the given bounds: the unit it was written in must fit
+ * the parameter's (a fraction as a percentage, or as a bare fraction for weights; an amount in mln
+ * or mld; a year as a whole number), else an error that suggests the right notation. Zero needs no
+ * unit.
+ */
+export function readParameterValue(b: Bounds, text: string): { ok: true; value: Decimal } | { ok: false; message: string } {
+  const q = parseQuantity(text);
+  if (!q.ok) return q;
+  const shown = printable(text.trim());
+  if (q.value.isZero() && q.unit === '') return { ok: true, value: q.value };
+  switch (b.eenheid) {
+    case 'fractie':
+      if (q.unit === '%') return { ok: true, value: q.value };
+      if (q.unit !== '') return { ok: false, message: `verwacht een percentage, gevonden een bedrag ('${shown}')` };
+      if (!b.kaal) {
+        // A bare value below 1 may be a fraction (0,9 for 90%) or a percentage without its sign.
+        const asFraction = q.value.abs().lessThan(1) ? `'${q.value.times(100).toString().replace('.', q.digits.includes(',') ? ',' : '.')}%' (als fractie bedoeld) of ` : '';
+        return { ok: false, message: `verwacht een percentage, gevonden '${shown}' zonder %; bedoelt u ${asFraction}'${q.digits}%'?` };
+      }
+      if (q.value.abs().greaterThan(1)) return { ok: false, message: `verwacht een gewicht als fractie (0,6) of als percentage (60%), gevonden '${shown}'; bedoelt u '${q.digits}%'?` };
+      return { ok: true, value: q.value };
+    case 'EUR':
+      if (q.unit === 'mln' || q.unit === 'mld') return { ok: true, value: q.value };
+      if (q.unit === '%') return { ok: false, message: `verwacht een bedrag (mln of mld), gevonden een percentage ('${shown}')` };
+      return { ok: false, message: `verwacht een bedrag met eenheid (mln of mld), gevonden '${shown}'; bedoelt u '${q.digits} mln'?` };
+    case 'jaar':
+      if (q.unit === '' && q.value.isInteger()) return { ok: true, value: q.value };
+      return { ok: false, message: `verwacht een jaartal, gevonden '${shown}'` };
+    default:
+      if (q.unit === '') return { ok: true, value: q.value };
+      return { ok: false, message: `verwacht een getal in ${b.eenheid}, gevonden '${shown}'` };
+  }
 }
 
 const amount = z.string().transform((s, ctx) => {
@@ -340,7 +386,11 @@ function toData(node: YamlNode | null | undefined, loc: Located, issues: Issue[]
       }
       const k = String(keyNode.value);
       if (FORBIDDEN_KEYS.has(k)) {
-        issues.push({ file: loc.file, ...position, message: `sleutel '${k}' is niet toegestaan` });
+        issues.push({ file: loc.file, ...position, message: `sleutel '${printable(k)}' is niet toegestaan` });
+        continue;
+      }
+      if (k in out) {
+        issues.push({ file: loc.file, ...position, message: `YAML kan niet gelezen worden: ${translateYamlError('DUPLICATE_KEY', '')} ('${printable(k)}')` });
         continue;
       }
       out[k] = toData(pair.value as YamlNode, loc, issues);
@@ -348,6 +398,11 @@ function toData(node: YamlNode | null | undefined, loc: Located, issues: Issue[]
     return out;
   }
   if (isSeq(node)) return node.items.map((i) => toData(i as YamlNode, loc, issues));
+  if (isAlias(node)) {
+    const at = node.range ? loc.lines.linePos(node.range[0]) : undefined;
+    issues.push({ file: loc.file, ...(at ? { line: at.line, column: at.col } : {}), message: `een verwijzing (*${printable(node.source)}) wordt in een scenario niet gebruikt; schrijf de waarde zelf uit` });
+    return undefined;
+  }
   if (isScalar(node)) {
     if (node.value === null) return undefined;
     const source = (node as unknown as { source?: string }).source;
@@ -464,8 +519,11 @@ export interface LoadedScenario {
    */
   readonly pad: string;
   readonly content: ScenarioFile;
-  /** The chain of files read, base first, with their raw bytes (for the manifest); `path` relative to the root. */
-  readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
+  /**
+   * The chain of files read, base first, with their raw bytes (for the manifest): `path` relative to
+   * the root (for outputs), `file` as messages name it.
+   */
+  readonly files: readonly { readonly path: string; readonly file: string; readonly bytes: Uint8Array }[];
   /** What this scenario changed against its base (dotted paths), empty without a base. */
   readonly wijzigingen: readonly { readonly pad: string; readonly waarde: string }[];
   readonly basisNaam?: string;
@@ -476,6 +534,18 @@ export interface LoadedScenario {
    * column there; `pad` is that file relative to the root, `bron` its source text when it is a value.
    */
   where(path: readonly PropertyKey[], onKey?: boolean): { file: string; pad: string; line?: number; column?: number; bron?: string };
+  /** Every value written below a path (in the file of the chain that sets it), with its place. */
+  scalars(path: readonly PropertyKey[]): readonly WrittenValue[];
+}
+
+/** One value as written in a scenario file. */
+export interface WrittenValue {
+  /** Keys below the path it was asked for: `[]` for the value itself, `['2026']` for a dated value. */
+  readonly sub: readonly (string | number)[];
+  readonly text: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export interface ScenarioOptions {
@@ -501,7 +571,8 @@ function parseScenario(bytes: Uint8Array, shown: string): { data: unknown; loc: 
     throw new UserError({ file: shown, line, column, message: 'verwacht UTF-8-tekst, gevonden bytes in een andere codering (bijvoorbeeld Latin-1 of Windows-1252); sla het bestand op als UTF-8' });
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, uniqueKeys: true });
+  // Duplicate keys are found in toData: the YAML library's own check is quadratic in the number of keys.
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true, uniqueKeys: false });
   const loc: Located = { doc, lines, file: shown, index: new WeakMap() };
   if (doc.errors.length > 0) {
     throw new UserError(
@@ -613,7 +684,7 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
   const data = parsed as Record<string, unknown>;
   const pad = relative(ctx.padRoot, full) || full;
   let merged = data;
-  let files: { path: string; bytes: Uint8Array }[] = [];
+  let files: { path: string; file: string; bytes: Uint8Array }[] = [];
   let base: LoadedScenario | undefined;
   if (typeof data.basis === 'string') {
     const at: Issue = { file: shown, ...where(loc, ['basis']), message: `basis '${printable(data.basis)}'` };
@@ -643,7 +714,7 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
     merged = merge(toPlain(baseContent), data);
     files = [...base.files];
   }
-  files.push({ path: pad, bytes });
+  files.push({ path: pad, file: shown, bytes });
   // Validate this file's own keys with positions; the merged result only supplies defaults.
   const own = scenarioSchema.safeParse(data, { reportInput: true });
   if (!own.success) throw new UserError(byPosition(zodIssues(loc, own.error)));
@@ -658,6 +729,25 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
     const bron = found.found && isScalar(found.node) ? String((found.node as unknown as { source?: string }).source ?? found.node.value) : undefined;
     return { file: shown, pad, ...where(loc, path, onKey), ...(bron !== undefined ? { bron } : {}) };
   };
+  const scalarsInChain = (path: readonly PropertyKey[]): WrittenValue[] => {
+    const found = nodeAt(loc, path);
+    if (!found.found) return base ? [...base.scalars(path)] : [];
+    const out: WrittenValue[] = [];
+    const walk = (node: unknown, sub: (string | number)[]) => {
+      if (isScalar(node)) {
+        if (node.value === null) return;
+        const text = typeof node.value === 'string' ? node.value : String((node as unknown as { source?: string }).source ?? node.value);
+        const range = node.range;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        const pos = range ? loc.lines.linePos(range[0] + (quoted ? 1 : 0)) : undefined;
+        out.push({ sub, text, file: shown, ...(pos ? { line: pos.line, column: pos.col } : {}) });
+      } else if (isMap(node)) {
+        for (const pair of node.items) walk(pair.value, [...sub, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
+      } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...sub, i]));
+    };
+    walk(found.node, []);
+    return out;
+  };
   return {
     file: shown,
     pad,
@@ -667,6 +757,7 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
     ...(base ? { basisNaam: base.content.naam } : {}),
     locate: (path, onKey = false) => where(loc, path, onKey),
     where: whereInChain,
+    scalars: scalarsInChain,
   };
 }
 
@@ -736,8 +827,12 @@ function semanticIssues(s: ScenarioFile, loc: Located): Issue[] {
   return issues;
 }
 
-/** Checks the names that only the data knows: assumptions, projection series, vintages, development parameters. */
-export function checkAgainstData(loaded: LoadedScenario, data: Dataset): void {
+/**
+ * Checks the names that only the data knows (assumptions, projection series, vintages, development
+ * parameters) and every value against what its parameter allows: errors are thrown together; the
+ * warnings (values outside their plausible range) are returned, each with its place.
+ */
+export function checkAgainstData(loaded: LoadedScenario, data: Dataset): Issue[] {
   const issues: Issue[] = [];
   const s = loaded.content;
   const at = (path: PropertyKey[], message: string) => issues.push({ ...located(loaded, path, true), message });
@@ -758,6 +853,8 @@ export function checkAgainstData(loaded: LoadedScenario, data: Dataset): void {
       at(['parameters', name], `parameters: '${name}' staat ook onder macro.projectie; geef de projectie op één plaats op`);
     }
   }
+  const values = valueFindings(loaded, data);
+  issues.push(...values.errors);
   if (issues.length === 0) issues.push(...weightIssues(loaded, applyParameters(loaded, data)));
   const series = [...new Set(data.macro.map((m) => m.reeks)), 'grondprijs'];
   for (const name of Object.keys(s.macro?.projectie ?? {})) {
@@ -783,7 +880,72 @@ export function checkAgainstData(loaded: LoadedScenario, data: Dataset): void {
       if (refused) at(path, `ontwikkelingen.${name}.parameters: '${p}' ${cannotVary(param, refused)}`);
     }
   }
-  if (issues.length > 0) throw new UserError(issues);
+  if (issues.length > 0) throw new UserError(byPosition(issues));
+  return values.warnings;
+}
+
+/**
+ * Every value a scenario writes for a parameter, against the parameter's bounds (see `bounds.ts`):
+ * assumptions (`parameters`), projections (`macro.projectie`), development parameters and the parts
+ * of custom constructions. Unknown names are left to the name checks.
+ */
+function valueFindings(loaded: LoadedScenario, data: Dataset): { errors: Issue[]; warnings: Issue[] } {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const check = (path: readonly (string | number)[], b: Bounds) => {
+    for (const v of loaded.scalars(path)) {
+      const name = [...path, ...v.sub].join('.');
+      const place = { file: v.file, ...(v.line !== undefined ? { line: v.line, column: v.column } : {}) };
+      const read = readParameterValue(b, v.text);
+      if (!read.ok) {
+        errors.push({ ...place, message: `${name}: ${read.message}` });
+        continue;
+      }
+      const finding = checkBounds(b, read.value);
+      if (finding) (finding.niveau === 'fout' ? errors : warnings).push({ ...place, message: `${name}: ${finding.melding}` });
+    }
+  };
+  const s = loaded.content;
+  for (const name of Object.keys(s.parameters ?? {})) {
+    const row = data.aannames.find((a) => a.naam === name);
+    if (!row || HISTORY_ASSUMPTIONS.includes(name)) continue;
+    check(['parameters', name], assumptionBounds(name) ?? unitBounds(row.basiseenheid as BoundUnit));
+  }
+  for (const reeks of Object.keys(s.macro?.projectie ?? {})) check(['macro', 'projectie', reeks], assumptionBounds(`projectie.${reeks}`)!);
+  for (const [name, setting] of Object.entries(s.ontwikkelingen ?? {})) {
+    const def = DEVELOPMENTS.find((d) => d.naam === name);
+    if (!def) continue;
+    const defaults = def.parameters(data);
+    for (const p of Object.keys(('parameters' in setting && setting.parameters) || {})) {
+      if (defaults[p]) check(['ontwikkelingen', name, 'parameters', p], defaults[p].grenzen);
+    }
+    // nhv spreads its total over the years from its start to its end year: the end may not come first.
+    const end = 'parameters' in setting ? setting.parameters?.eindjaar : undefined;
+    if (def.naam === 'nhv' && setting.aan !== false) {
+      const start = ('startjaar' in setting && setting.startjaar) || def.standaardStartjaar;
+      const last = end instanceof Decimal ? end.toNumber() : defaults.eindjaar?.waarde.toNumber();
+      if (last !== undefined && last < start) {
+        errors.push({ ...located(loaded, end !== undefined ? ['ontwikkelingen', name, 'parameters', 'eindjaar'] : ['ontwikkelingen', name, 'startjaar']), message: `ontwikkelingen.nhv: het eindjaar (${last}) ligt vóór het startjaar (${start}); de kosten worden over de jaren daartussen verdeeld` });
+      }
+    }
+  }
+  (Array.isArray(s.constructies) ? s.constructies : []).forEach((c, i) => {
+    if (typeof c === 'string') return;
+    const at = ['constructies', i];
+    if ('bedrag' in c.basis) check([...at, 'basis', 'bedrag'], CONSTRUCTION_BOUNDS['basis.bedrag']);
+    (c.toevoegingen ?? []).forEach((_t, j) => check([...at, 'toevoegingen', j, 'bedrag'], CONSTRUCTION_BOUNDS['toevoegingen.bedrag']));
+    if (c.cofinanciering !== undefined) check([...at, 'cofinanciering'], CONSTRUCTION_BOUNDS.cofinanciering);
+    if (c.oormerk) check([...at, 'oormerk', 'onderbesteding'], CONSTRUCTION_BOUNDS['oormerk.onderbesteding']);
+    if (c.uitvoeringslasten !== undefined) check([...at, 'uitvoeringslasten'], CONSTRUCTION_BOUNDS.uitvoeringslasten);
+    if (c.omzettingskorting !== undefined) check([...at, 'omzettingskorting'], CONSTRUCTION_BOUNDS.omzettingskorting);
+    const weights = (k: KeyInput, path: (string | number)[]): void => {
+      if (typeof k !== 'object') return;
+      if ('mix' in k) k.mix.forEach((d, j) => (check([...path, 'mix', j, 'gewicht'], CONSTRUCTION_BOUNDS.gewicht), weights(d.sleutel, [...path, 'mix', j, 'sleutel'])));
+      if ('overgang' in k) (weights(k.overgang.van, [...path, 'overgang', 'van']), weights(k.overgang.naar, [...path, 'overgang', 'naar']));
+    };
+    weights(c.sleutel, [...at, 'sleutel']);
+  });
+  return { errors, warnings: byPosition(warnings) };
 }
 
 /**

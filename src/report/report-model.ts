@@ -6,7 +6,7 @@
 import { describeInput } from '../core/parameter.js';
 import { cumulativeIndex, indexFactors } from '../core/indexation/index.js';
 import { Decimal, sum } from '../core/decimal.js';
-import { UserError } from '../core/errors.js';
+import { formatIssue, UserError } from '../core/errors.js';
 import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces.js';
 import { PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
@@ -42,6 +42,8 @@ export interface ReportModel {
   readonly perProvincie: readonly { readonly provincie: RegionCode; readonly naam: string; readonly jaren: readonly YearFigures[] }[];
   readonly datakwaliteit: readonly { readonly groep: string; readonly aantallen: Readonly<Record<Status, number>> }[];
   readonly aannames: readonly { readonly naam: string; readonly waarde: string; readonly toelichting: string }[];
+  /** Values outside their plausible range (see `bounds.ts`), each with its place: shown in the assumptions section. */
+  readonly waarschuwingen: readonly string[];
   readonly bronnen: readonly { readonly id: string; readonly titel: string; readonly uitgever: string; readonly datum: string; readonly url: string }[];
 }
 
@@ -137,6 +139,8 @@ export function reportModel(run: ScenarioRun): ReportModel {
     perProvincie: PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
     datakwaliteit,
     aannames,
+    // Files named relative to the run's root, as in the manifest, so the report is the same from any folder.
+    waarschuwingen: run.waarschuwingen.map((w) => formatIssue({ ...w, ...(w.file !== undefined ? { file: run.loaded.files.find((f) => f.file === w.file)?.path ?? w.file } : {}) })),
     bronnen,
   };
 }
