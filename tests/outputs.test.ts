@@ -5,7 +5,7 @@
  * repaired by the next. Every case runs the command in-process on a fresh temporary folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -129,6 +129,27 @@ describe('one run at a time per --uit, and what a killed run left is repaired', 
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect(existsSync(join(w.uit, LOCK_NAME))).toBe(false);
+  });
+
+  test('two processes into one --uit at the same time: each exits 0 or 1 (the lock), none leaves a folder behind', async () => {
+    const w = workdir();
+    const bin = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+    const start = (file: string) =>
+      new Promise<{ code: number | null; err: string }>((done) => {
+        const p = spawn(process.execPath, [bin, 'run', join(scenarios, file), '--uit', w.uit, '--formaat', 'csv']);
+        let err = '';
+        p.stderr.on('data', (d) => (err += d));
+        p.on('close', (code) => done({ code, err }));
+      });
+    const results = await Promise.all([start('basis.yaml'), start('bouwsteen-natuur.yaml')]);
+    for (const r of results) {
+      expect([0, 1]).toContain(r.code);
+      if (r.code === 1) expect(r.err).toContain('een andere run schrijft al in deze uitvoermap');
+    }
+    expect(results.some((r) => r.code === 0)).toBe(true);
+    const left = readdirSync(w.uit);
+    expect(left.filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(left.length).toBeGreaterThan(0);
   });
 
   test('killed between the two renames: the backup is put back at the next run; a half-written folder is removed', async () => {

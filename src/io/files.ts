@@ -3,7 +3,7 @@
  * and keys is written from this list; keep the two in step.
  */
 import { assumptionBounds } from '../core/assumption-dimensions.js';
-import { share } from '../core/bounds.js';
+import { amount, share } from '../core/bounds.js';
 import { STREAMS, TASKS } from '../core/dataset.js';
 import { FACT_COLUMNS, type FileSpec, type UnitRule } from './schema.js';
 
@@ -77,6 +77,11 @@ export const PROVINCIEFONDS: FileSpec = {
   name: 'provinciefonds.csv',
   key: ['post', 'provincie', 'jaar', 'publicatie'],
   dimensions: ['geld', 'fractie', 'aantal'],
+  // The ledger grows the algemene uitkering by a factor of itself: a stand of 0 or less means nothing.
+  units: {
+    column: 'post',
+    rules: byPattern([{ match: 'algemene_uitkering', unit: 'EUR', bounds: amount({ min: '0', minOpen: true }, {}, { hard: 'een stand van de algemene uitkering is meer dan 0 (het grootboek deelt erdoor)', plausibel: '' }) }]),
+  },
   columns: [
     { name: 'post', type: 'code' },
     { name: 'provincie', type: 'region' },
