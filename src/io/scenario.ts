@@ -25,7 +25,9 @@ import { assumptionBounds, assumptionCannotVary, assumptionDimensions } from '..
 import { checkBounds, unitBounds, type BoundUnit, type Bounds } from '../core/bounds.js';
 import { CONSTRUCTION_BOUNDS } from '../core/constructions/bounds.js';
 import { parseNumber } from './number.js';
-import { checkPath, isInside, pathProblem, readUserFile } from './paths.js';
+import { checkPath, folderNameProblem, isInside, pathProblem, printable, readUserFile } from './paths.js';
+
+export { folderNameProblem, MAX_NAME_LENGTH, printable } from './paths.js';
 
 // Messages zod makes itself (for shapes our own transforms do not cover) in Dutch.
 z.config(z.locales.nl());
@@ -282,28 +284,6 @@ export type CustomConstructionInput = z.output<typeof customConstructionSchema>;
 
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
-
-/** Longest scenario name: it becomes a folder name, with room for the temporary names beside it. */
-export const MAX_NAME_LENGTH = 100;
-const FOLDER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * Why a scenario name cannot be an output folder, or nothing when it can: `naam` becomes
- * `--uit/<naam>`, so it must be one plain folder name (letters, digits, `.`, `_`, `-`, starting with
- * a letter or digit, so never `.`, `..` or a hidden name), of bounded length. Then no scenario file,
- * however it was shared, can make a run write or delete anything outside `--uit`.
- */
-export function folderNameProblem(name: string): string | undefined {
-  if (name.length > MAX_NAME_LENGTH) return `te lang (${name.length} tekens, ten hoogste ${MAX_NAME_LENGTH}); de naam wordt de map van de uitvoer`;
-  if (FOLDER_NAME.test(name)) return undefined;
-  return `verwacht een mapnaam van letters, cijfers, '.', '_' of '-' die begint met een letter of cijfer, gevonden '${printable(name)}'; de naam wordt de map van de uitvoer in --uit`;
-}
-
-/** Text from a file as it can be shown in a message: control characters as escapes, at most 60 characters. */
-export function printable(text: string, max = 60): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
 
 const folderName = z.string({ error: 'verwacht tekst' }).transform((s, ctx) => {
   const problem = folderNameProblem(s);

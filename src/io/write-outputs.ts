@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { checkPath, fsMessage, isInside, userFsCode } from './paths.js';
+import { checkPath, folderNameProblem, fsMessage, isInside, printable, userFsCode } from './paths.js';
 
 export interface OutputFile {
   readonly name: string;
@@ -177,8 +177,10 @@ export class OutputFolder {
    */
   replace(naam: string, files: readonly OutputFile[]): { target: string; warnings: string[] } {
     if (this.closed) throw new Error('output folder already closed');
+    const problem = folderNameProblem(naam);
+    if (problem) throw new UserError({ file: this.dir, message: `naam '${printable(naam)}': ${problem}` });
     const target = join(this.dir, naam);
-    // Defence in depth: scenario names are validated as plain folder names; never write elsewhere.
+    // Defence in depth: the name is a plain folder name now; never write elsewhere all the same.
     if (naam !== basename(naam) || naam.startsWith('.') || !isInside(this.dir, target) || resolve(target) === resolve(this.dir)) {
       throw new Error(`refusing to write outside the output folder: ${JSON.stringify(naam)}`);
     }

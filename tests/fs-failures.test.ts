@@ -1,14 +1,19 @@
 /**
- * Replacing outputs when the file system fails at the worst moments (issue 12, item 4), simulated by
- * failing one `node:fs` call: the previous outputs are either untouched (and the message says so) or
- * replaced (and a failed clean-up is a warning after success, never "unchanged").
+ * File-system failures a user can cause but a test running as root cannot (issue 12, items 4 and 6),
+ * simulated by failing one `node:fs` call: replacing outputs leaves the previous outputs untouched (and
+ * the message says so) or replaces them (and a failed clean-up is a warning after success, never
+ * "unchanged"); an unreadable data file is a Dutch user error, not a stack trace.
  */
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
-const failing = vi.hoisted(() => ({ rm: undefined as ((p: string) => boolean) | undefined, rename: undefined as ((from: string, to: string) => boolean) | undefined }));
+const failing = vi.hoisted(() => ({
+  rm: undefined as ((p: string) => boolean) | undefined,
+  rename: undefined as ((from: string, to: string) => boolean) | undefined,
+  read: undefined as ((p: string) => boolean) | undefined,
+}));
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
   const error = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
@@ -17,6 +22,10 @@ vi.mock('node:fs', async (original) => {
     rmSync: (p: fs.PathLike, o?: fs.RmOptions) => {
       if (failing.rm?.(String(p))) throw error('EACCES');
       return real.rmSync(p, o);
+    },
+    readFileSync: (p: fs.PathOrFileDescriptor, o?: unknown) => {
+      if (failing.read?.(String(p))) throw error('EACCES');
+      return real.readFileSync(p, o as never);
     },
     renameSync: (a: fs.PathLike, b: fs.PathLike) => {
       if (failing.rename?.(String(a), String(b))) throw error('EXDEV');
@@ -27,12 +36,14 @@ vi.mock('node:fs', async (original) => {
 
 const { OutputFolder } = await import('../src/io/write-outputs.js');
 const { UserError } = await import('../src/core/errors.js');
+const { loadDataset } = await import('../src/io/read-dir.js');
 const enc = new TextEncoder();
 const outputs = (text: string) => [{ name: 'resultaten.csv', bytes: enc.encode(text) }, { name: 'manifest.json', bytes: enc.encode('{"gereedschap":{"naam":"natuurpact"}}\n') }];
 
 afterEach(() => {
   failing.rm = undefined;
   failing.rename = undefined;
+  failing.read = undefined;
 });
 
 function folderWith(text: string): string {
@@ -74,5 +85,15 @@ describe('replacing a scenario folder when the file system fails', () => {
     expect((error as Error).message).toContain('kan de uitvoer niet schrijven: ligt op een ander bestandssysteem (EXDEV); de vorige uitvoer is ongewijzigd');
     expect(fs.readFileSync(join(dir, 'basis', 'resultaten.csv'), 'utf8')).toBe('oud');
     expect(fs.readdirSync(dir).sort()).toEqual(['basis']);
+  });
+});
+
+describe('reading data the user cannot read', () => {
+  test('an unreadable data file: exit 1 with a Dutch message naming the file', () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'natuurpact-lees-'));
+    fs.writeFileSync(join(dir, 'uitgaven.csv'), 'provincie,jaar,taak,soort,waarde,eenheid,status,bron,vindplaats,methode\n');
+    failing.read = (p) => p === join(dir, 'uitgaven.csv');
+    expect(() => loadDataset(dir)).toThrow(UserError);
+    expect(() => loadDataset(dir)).toThrow(`${join(dir, 'uitgaven.csv')}: gegevensbestand kan niet gelezen worden: geen toegang (rechten) (EACCES)`);
   });
 });
