@@ -28,7 +28,9 @@ export { runScenario, explain, STATUS_QUO, type ModelResult, type ResultRow, typ
 export { compilePlan, type ModelScenario, type DevelopmentSetting, type Plan } from './core/model/plan.js';
 export { DEVELOPMENTS, DEVELOPMENT_NAMES, type ParameterValue } from './core/model/developments.js';
 export { valueAt, describeInput, type ParameterInput, type TimedValue, type DatedValues, type PerProvince, type Dimension } from './core/parameter.js';
-export { assumptionDimensions } from './core/assumption-dimensions.js';
+export { assumptionDimensions, assumptionBounds, ASSUMPTION_BOUNDS } from './core/assumption-dimensions.js';
+export { checkBounds, describeRange, showValue, MAX_MAGNITUDE, type Bounds, type BoundFinding, type Range } from './core/bounds.js';
+export { CONSTRUCTION_BOUNDS } from './core/constructions/bounds.js';
 export { LINES, COST_TASKS as MODEL_COST_TASKS, INCOME_STREAMS, type Line } from './core/model/lines.js';
 export { decomposeGap, type GapDecomposition, type DevelopmentPart, type GapSource } from './core/model/decompose.js';
 export { ownContributionPart } from './core/model/own-contribution.js';

@@ -60,9 +60,12 @@ describe('shipped scenarios end to end', () => {
 
   test('the manifest lists the hash of every input and output', () => {
     const m = JSON.parse(readFileSync(join(first, 'bouwsteen-natuur', 'manifest.json'), 'utf8'));
-    expect(m.scenario.bestanden.map((f: { pad: string }) => f.pad)).toEqual(['scenarios/basis.yaml', 'scenarios/bouwsteen-natuur.yaml']);
-    // One entry per data file in data/ (14, see FILE_SPECS in src/io/files.ts).
+    // Paths relative to the declared roots: the scenario's folder, and each data folder.
+    expect(m.scenario.bestanden.map((f: { pad: string }) => f.pad)).toEqual(['basis.yaml', 'bouwsteen-natuur.yaml']);
+    // One entry per data file in data/ (14, see FILE_SPECS in src/io/files.ts), sorted by name.
     expect(m.gegevens.length).toBe(14);
+    expect(m.gegevens.map((g: { pad: string }) => g.pad)).toEqual([...m.gegevens.map((g: { pad: string }) => g.pad)].sort());
+    expect(m.gegevens[0].pad).toBe('aannames.csv');
     expect(m.uitvoer.map((o: { bestand: string }) => o.bestand)).toEqual(['resultaten.csv', 'rapport.md', 'rapport.html', 'resultaten.xlsx']);
     for (const o of m.uitvoer) expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -100,6 +103,23 @@ describe('the decomposition in resultaten.csv', () => {
     expect((sheet.getRow(2).getCell(9).value as ExcelJS.CellFormulaValue).formula).toBe('SUM(F2:H2)');
     expect((sheet.getRow(2).getCell(11).value as ExcelJS.CellFormulaValue).formula).toBe('D2+E2+I2+J2');
   });
+});
+
+describe('the manifest does not depend on the locale or the working directory', () => {
+  test('manifest.json (and so every output) is identical under LANG=C and LANG=da_DK.UTF-8, from two working directories', () => {
+    // In Danish collation 'aa' sorts after 'z' (as å): a manifest sorted with localeCompare would put aannames.csv last.
+    const a = mkdtempSync(join(tmpdir(), 'natuurpact-lang-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'natuurpact-lang-b-'));
+    const env = (lang: string) => ({ ...process.env, LANG: lang, LC_ALL: lang });
+    const ra = spawnSync(process.execPath, [bin, 'run', join('scenarios', 'bouwsteen-natuur.yaml'), '--uit', a], { cwd: root, env: env('C'), encoding: 'utf8' });
+    const rb = spawnSync(process.execPath, [bin, 'run', 'bouwsteen-natuur.yaml', '--uit', b], { cwd: join(root, 'scenarios'), env: env('da_DK.UTF-8'), encoding: 'utf8' });
+    expect(ra.status, ra.stderr).toBe(0);
+    expect(rb.status, rb.stderr).toBe(0);
+    const ma = readFileSync(join(a, 'bouwsteen-natuur', 'manifest.json'));
+    const mb = readFileSync(join(b, 'bouwsteen-natuur', 'manifest.json'));
+    expect(ma.toString('utf8')).toBe(mb.toString('utf8'));
+    expect(ma.equals(readFileSync(join(first, 'bouwsteen-natuur', 'manifest.json')))).toBe(true);
+  }, 60_000);
 });
 
 describe('parameters per year and per province in the reports', () => {

@@ -62,7 +62,7 @@ describe('modules loaded by the command', () => {
   });
 
   test('a scenario with a formula key loads the formula parser, and runs', () => {
-    const r = packagesLoaded('run', 'tests/fixtures/scenario-goed/eigen-constructie.yaml', '--formaat', 'csv', '--uit', '{uit}');
+    const r = packagesLoaded('run', 'tests/fixtures/scenario-goed/eigen-constructie.yaml', '--basismap', '.', '--formaat', 'csv', '--uit', '{uit}');
     expect(r.code, r.err).toBe(0);
     expect(heavyIn(r.packages)).toEqual(['mathjs']);
   });

@@ -4,7 +4,7 @@
  * thread writes, stopping at a failing scenario as that run does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -46,8 +46,12 @@ function run(dir: string, ...args: string[]) {
 
 describe('scenarios in worker threads', () => {
   test('a failing scenario stops the run there, with its located message, as in one thread', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'natuurpact-kapot-')), 'kapot.yaml');
-    writeFileSync(bad, `naam: kapot\nbasis: ${join(root, 'scenarios', 'basis.yaml')}\nnnn_pad: snel\n`);
+    // The base lies beside the broken scenario: a base outside the scenario's folder needs --basismap.
+    const badDir = mkdtempSync(join(tmpdir(), 'natuurpact-kapot-'));
+    copyFileSync(join(root, 'scenarios', 'basis.yaml'), join(badDir, 'basis.yaml'));
+    const bad = join(badDir, 'kapot.yaml');
+    // Loads (every file is loaded and checked before anything is written), fails when run against the data.
+    writeFileSync(bad, `naam: kapot\nbasis: basis.yaml\nconstructies: [C99]\n`);
     const results = ['1', '2'].map((werkers) => {
       const dir = mkdtempSync(join(tmpdir(), `natuurpact-werkers-${werkers}-`));
       const r = run(dir, 'scenarios/basis.yaml', bad, 'scenarios/nhv-ambitie.yaml', '--werkers', werkers);
@@ -55,7 +59,7 @@ describe('scenarios in worker threads', () => {
     });
     for (const { r, written } of results) {
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/kapot\.yaml:3:10: nnn_pad: onbekende NNN-pad 'snel'/);
+      expect(r.stderr).toMatch(/kapot\.yaml:3:16: onbekende constructie 'C99'/);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(written).toEqual(['basis']); // no temporary folders left, nothing after the failure
     }
@@ -65,6 +69,18 @@ describe('scenarios in worker threads', () => {
       expect(readFileSync(join(two!.dir, 'basis', f)).equals(readFileSync(join(one!.dir, 'basis', f))), f).toBe(true);
     }
     expect(existsSync(join(two!.dir, 'nhv-ambitie'))).toBe(false);
+  });
+
+  test('a scenario file that does not load stops the run before anything is written', () => {
+    const badDir = mkdtempSync(join(tmpdir(), 'natuurpact-kapot-'));
+    copyFileSync(join(root, 'scenarios', 'basis.yaml'), join(badDir, 'basis.yaml'));
+    const bad = join(badDir, 'kapot.yaml');
+    writeFileSync(bad, `naam: kapot\nbasis: basis.yaml\nnnn_pad: snel\n`);
+    const dir = mkdtempSync(join(tmpdir(), 'natuurpact-werkers-'));
+    const r = run(dir, 'scenarios/basis.yaml', bad, '--werkers', '2');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/kapot\.yaml:3:10: nnn_pad: onbekende NNN-pad 'snel'/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test('--werkers takes a positive whole number', () => {

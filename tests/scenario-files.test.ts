@@ -57,7 +57,7 @@ describe('a custom construction in a scenario file', () => {
     const { constructionIndex } = await import('../src/core/constructions/construction.js');
     const { dec, sum } = await import('../src/core/decimal.js');
     const { PROVINCE_CODES } = await import('../src/core/provinces.js');
-    const run = await runScenarioFileAsync('tests/fixtures/scenario-goed/eigen-constructie.yaml', loadDataset());
+    const run = await runScenarioFileAsync('tests/fixtures/scenario-goed/eigen-constructie.yaml', loadDataset(), { basisMap: '.' });
     expect(run.comparison!.constructies.map((c) => c.id)).toEqual(['C0', 'C1', 'C8']);
     const income = (y: number) => sum(PROVINCE_CODES.map((p) => run.comparison!.row('C8', p, y, 'inkomsten.constructie').bedrag_eur));
     const ki = (y: number) => constructionIndex('kostenindex', {}, run.result, 2026, y);
@@ -77,13 +77,13 @@ describe('dated values', () => {
     const { landPriceRate } = await import('../src/core/indexation/kostenindex.js');
     const { dec } = await import('../src/core/decimal.js');
     const data = loadDataset();
-    const run = runScenarioFile('tests/fixtures/scenario-goed/gedateerde-projectie.yaml', data);
+    const run = runScenarioFile('tests/fixtures/scenario-goed/gedateerde-projectie.yaml', data, { basisMap: '.' });
     const opts = run.scenario.macro!;
     // Land price: published to 2023; 2024-2025 from aannames.csv (4,4%), from 2026 the dated 5%.
     expect(landPriceRate(data, 2025, opts).rate.equals(dec('0.044'))).toBe(true);
     expect(landPriceRate(data, 2026, opts).rate.equals(dec('0.05'))).toBe(true);
     expect(landPriceRate(data, 2030, opts).rate.equals(dec('0.05'))).toBe(true);
-    const next = runScenarioFile('tests/fixtures/scenario-goed/gedateerd-vervolg.yaml', data);
+    const next = runScenarioFile('tests/fixtures/scenario-goed/gedateerd-vervolg.yaml', data, { basisMap: '.' });
     expect(landPriceRate(data, 2027, next.scenario.macro!).rate.equals(dec('0.05'))).toBe(true);
     expect(next.scenario.nnnPad).toBe('doel');
     expect(next.loaded.wijzigingen.map((w) => w.pad)).toEqual(['nnn_pad']);

@@ -6,11 +6,14 @@ import { coverage, type GridCell, type SpendingCell } from '../io/coverage.js';
 import { formatNumberNl } from '../core/format.js';
 import { completeHistory, HISTORY_YEARS } from '../core/estimate.js';
 import { loadDataset } from '../io/read-dir.js';
+import { assumptionWarnings } from '../io/load.js';
+import { formatIssue } from '../core/errors.js';
 import { provinceName, PROVINCE_CODES } from '../core/provinces.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
 import { registerCbsCommand } from './cbs-command.js';
 import { registerReconciliationCommand } from './reconciliation-command.js';
+import { byText } from '../core/order.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
 
@@ -108,6 +111,7 @@ export function registerDataCommands(program: Command, io: Io): void {
         ),
       );
       io.out(lines.join('\n') + '\n');
+      for (const w of assumptionWarnings(loaded)) io.err(`waarschuwing: ${formatIssue(w)}\n`);
     });
 
   registerCbsCommand(data, io);
@@ -119,7 +123,7 @@ export function registerDataCommands(program: Command, io: Io): void {
     .action((opts: { data?: string }) => {
       const loaded = loadDataset(opts.data);
       const rows = [...loaded.bronnen.values()]
-        .sort((a, b) => a.id.localeCompare(b.id))
+        .sort((a, b) => byText(a.id, b.id))
         .map((s) => [s.id, s.titel, s.uitgever, s.datum, s.url, s.herkomst.laag === 'eigen' ? 'eigen' : '']);
       io.out(
         textTable(

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
+import { fsMessage, userFsCode } from '../io/paths.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
@@ -119,33 +120,63 @@ function applyDutchDefaults(cmd: Command, io: Io): void {
  * Runs the command line and returns the exit code: 0 success, 1 invalid input, 2 wrong usage,
  * 3 internal error (with stack trace and a request to report it).
  */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Everything printed may quote a file (a scenario name, a method text): no terminal control codes.
+  const io: Io = { out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)), ...(rawIo.isTTY !== undefined ? { isTTY: rawIo.isTTY } : {}) };
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-        return EXIT_OK;
-      }
-      if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
-      io.err(`fout: ${translateUsageError(error)}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof UsageError) {
-      io.err(`fout: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof UserError) {
-      const n = error.issues.length;
-      io.err(`${error.message}\n${n > 1 ? `${n} problemen gevonden.\n` : ''}`);
-      return EXIT_INVALID_INPUT;
-    }
-    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`interne fout in natuurpact; meld dit alstublieft met de opdracht die u gaf en deze uitvoer:\n${stack}\n`);
-    return EXIT_INTERNAL;
+    return reportError(error, io);
   }
+}
+
+/**
+ * The exit code for an error, and what to print for it: 0 for help and version, 2 for wrong use,
+ * 1 for invalid input (a {@link UserError}, or a file-system problem the user can fix), 3 for
+ * anything else (a bug: with the stack trace and a request to report it).
+ */
+export function reportError(error: unknown, io: Pick<Io, 'err'>): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT_OK;
+    }
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
+    io.err(`fout: ${translateUsageError(error)}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    io.err(`fout: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof UserError) {
+    const n = error.issues.length;
+    io.err(`${error.message}\n${n > 1 ? `${n} problemen gevonden.\n` : ''}`);
+    return EXIT_INVALID_INPUT;
+  }
+  const code = userFsCode(error);
+  if (code) {
+    // A file-system problem the user can fix (a missing, locked or full place) that no reader caught.
+    const e = error as NodeJS.ErrnoException;
+    io.err(`${e.path ? `${terminalSafe(String(e.path))}: ` : ''}${fsMessage(code)}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`interne fout in natuurpact; meld dit alstublieft met de opdracht die u gaf en deze uitvoer:\n${stack}\n`);
+  return EXIT_INTERNAL;
+}
+
+/**
+ * Text as it may reach a terminal: escape sequences (colours, cursor moves, window titles) and other
+ * control characters removed; tabs and line ends kept.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
+    .replace(/\r(?!\n)/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 /** Wrong use of the command (a bad option value), reported with exit code 2. */

@@ -2,18 +2,16 @@
  * `natuurpact run`, `valideer`, `vergelijk` and `uitleg`: scenario files in, reports out.
  */
 import type { Command } from 'commander';
-import { join } from 'node:path';
-import { UserError, type Issue } from '../core/errors.js';
-import { isFundLine, LINES, RESULT_LINES, type Line, type ResultLine } from '../core/model/lines.js';
+import { formatIssue, MAX_SHOWN_ISSUES, UserError, type Issue } from '../core/errors.js';
+import { isFundLine, LINES, RESULT_LINES, type ResultLine } from '../core/model/lines.js';
 import { explain, type Explanation } from '../core/model/run.js';
 import { COMPARISON_LINES, type ComparisonLine } from '../core/constructions/compare.js';
 import { explainConstructionCell } from '../core/constructions/explain.js';
-import type { Dataset } from '../core/dataset.js';
 import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS } from '../io/scenario.js';
-import { writeOutputsAtomically } from '../io/write-outputs.js';
+import { collectScenarioFiles, loadScenarioFiles, prepareScenario, runLoadedScenario, type ScenarioRun } from '../io/run-scenario.js';
+import { FORMATS, type ScenarioOptions } from '../io/scenario.js';
+import { OutputFolder } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
 import { textTable } from '../report/table.js';
@@ -22,6 +20,8 @@ import { runScenarioFiles, runWithConstructions } from './run-scenarios.js';
 import { UsageError, type Io } from './program.js';
 
 const DATA_OPTION = ['--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd'] as const;
+const BASIS_OPTION = ['--basismap <map>', 'map waarbinnen basisscenario’s (basis:) mogen staan (standaard: de map van het scenario)'] as const;
+const scenarioOptions = (opts: { basismap?: string }): ScenarioOptions => (opts.basismap !== undefined ? { basisMap: opts.basismap } : {});
 
 /** A `--post` value: a line of the result table, or (with a construction) of the construction's table. */
 function postOption(value: string, withConstruction: boolean): ComparisonLine | ResultLine {
@@ -29,6 +29,13 @@ function postOption(value: string, withConstruction: boolean): ComparisonLine | 
   if (allowed.includes(value)) return value as ComparisonLine | ResultLine;
   if ((COMPARISON_LINES as readonly string[]).includes(value)) throw new UsageError(`post '${value}' bestaat alleen bij een constructie; geef --constructie`);
   throw new UsageError(`onbekende post '${value}'; kies uit ${allowed.join(', ')}`);
+}
+
+/** Values outside their plausible range, on stderr: the run goes on, the report lists them too. */
+function printWarnings(io: Io, warnings: readonly Issue[]): void {
+  const unique = [...new Set(warnings.map(formatIssue))];
+  for (const w of unique.slice(0, MAX_SHOWN_ISSUES)) io.err(`waarschuwing: ${w}\n`);
+  if (unique.length > MAX_SHOWN_ISSUES) io.err(`... en nog ${unique.length - MAX_SHOWN_ISSUES} waarschuwingen\n`);
 }
 
 export function registerRunCommands(program: Command, io: Io): void {
@@ -42,23 +49,25 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--nl-csv', 'CSV met ; en decimale komma (Nederlandse Excel-instellingen)')
     .option('--constructie <lijst>', 'vergelijk deze constructies (gescheiden door komma\'s) in plaats van die uit het scenario; C0 komt er altijd bij')
     .option('--werkers <aantal>', 'aantal threads dat scenario’s doorrekent (1: een voor een); standaard de processorkernen die niet met ander werk bezig zijn')
-    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers?: string; constructie?: string }) => {
+    .option(...BASIS_OPTION)
+    .action(async (files: string[], opts: { data?: string; uit: string; formaat?: string; nlCsv?: boolean; werkers?: string; constructie?: string; basismap?: string }) => {
       if (opts.werkers !== undefined && !/^[1-9]\d*$/.test(opts.werkers)) throw new UsageError(`--werkers verwacht een positief geheel getal, gevonden '${opts.werkers}'`);
       if (opts.constructie !== undefined) constructionOption(opts.constructie);
-      const { werkers, ...rest } = opts;
-      await runScenarioFiles(files, { ...rest, ...(werkers !== undefined ? { werkers: Number(werkers) } : {}) }, io, ({ naam, outputs }) => {
-        const target = join(opts.uit, naam);
-        try {
-          writeOutputsAtomically(target, outputs);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
-            throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
-          }
-          throw e;
-        }
-        io.out(`${naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
-      });
+      // Every file is read and checked (names included: two scenarios may not share an output folder) before anything is written.
+      loadScenarioFiles(files, scenarioOptions(opts));
+      const { folder, warnings } = OutputFolder.open(opts.uit);
+      for (const w of warnings) io.err(`waarschuwing: ${w}\n`);
+      try {
+        const { werkers, ...rest } = opts;
+        await runScenarioFiles(files, { ...rest, ...(werkers !== undefined ? { werkers: Number(werkers) } : {}) }, io, ({ naam, outputs, waarschuwingen }) => {
+          printWarnings(io, waarschuwingen);
+          const written = folder.replace(naam, outputs);
+          io.out(`${naam}: ${outputs.map((o) => o.name).join(', ')} in ${written.target}\n`);
+          for (const w of written.warnings) io.err(`waarschuwing: ${w}\n`);
+        });
+      } finally {
+        folder.close();
+      }
     });
 
   program
@@ -66,17 +75,21 @@ export function registerRunCommands(program: Command, io: Io): void {
     .description('scenariobestanden alleen controleren; alle fouten tegelijk')
     .argument('<scenario...>', 'scenariobestanden (YAML)')
     .option(...DATA_OPTION)
-    .action(async (files: string[], opts: { data?: string }) => {
+    .option(...BASIS_OPTION)
+    .action(async (files: string[], opts: { data?: string; basismap?: string }) => {
       const { data } = loadDatasetWithInputs(opts.data);
-      const issues: Issue[] = [];
-      for (const file of files) {
+      const { loaded: scenarios, issues } = collectScenarioFiles(files, scenarioOptions(opts));
+      const warnings: Issue[] = [];
+      for (const loaded of scenarios) {
         try {
-          await runScenarioFileAsync(file, data);
+          await prepareScenario(loaded);
+          warnings.push(...runLoadedScenario(loaded, data).waarschuwingen);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
         }
       }
+      printWarnings(io, warnings);
       if (issues.length > 0) throw new UserError(issues);
       io.out(`${files.length} scenario${files.length === 1 ? '' : "'s"} geldig.\n`);
     });
@@ -90,11 +103,12 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--post <post>', `welke post (${LINES.join(', ')}; met --constructie ook ${COMPARISON_LINES.filter((l) => !(LINES as readonly string[]).includes(l)).join(', ')})`, 'tekort')
     .option('--constructie <id>', 'beide scenario\'s onder deze constructie (standaard de status quo, C0)')
     .option('--csv', 'CSV op standaarduitvoer')
-    .action(async (a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string }) => {
+    .option(...BASIS_OPTION)
+    .action(async (a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string; basismap?: string }) => {
       const post = postOption(opts.post, opts.constructie !== undefined);
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = await runWithConstructions(a, data, opts.constructie, true);
-      const rb = await runWithConstructions(b, data, opts.constructie, true);
+      const ra = await runWithConstructions(a, data, opts.constructie, true, scenarioOptions(opts));
+      const rb = await runWithConstructions(b, data, opts.constructie, true, scenarioOptions(opts));
       const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
       // Fund lines exist for NL only (the Provinciefonds ledger is national).
       const regions: RegionCode[] = isFundLine(post as ResultLine) ? ['NL'] : [...PROVINCE_CODES, 'NL'];
@@ -124,12 +138,13 @@ export function registerRunCommands(program: Command, io: Io): void {
     .option('--post <post>', 'post', 'tekort')
     .option('--constructie <id>', 'de cel onder deze constructie (standaard de status quo, C0)')
     .option(...DATA_OPTION)
-    .action(async (file: string, opts: { provincie: string; jaar: string; post: string; data?: string; constructie?: string }) => {
+    .option(...BASIS_OPTION)
+    .action(async (file: string, opts: { provincie: string; jaar: string; post: string; data?: string; constructie?: string; basismap?: string }) => {
       if (!isRegionCode(opts.provincie)) throw new UsageError(`--provincie verwacht PV20..PV31 of NL, gevonden '${opts.provincie}'`);
       const post = postOption(opts.post, opts.constructie !== undefined);
       const jaar = yearOption(opts.jaar, '--jaar');
       const { data } = loadDatasetWithInputs(opts.data);
-      const run = await runWithConstructions(file, data, opts.constructie, true);
+      const run = await runWithConstructions(file, data, opts.constructie, true, scenarioOptions(opts));
       const e: Omit<Explanation, 'post'> & { post: string } = opts.constructie
         ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post: post as ComparisonLine })
         : explain(run.result, { provincie: opts.provincie, jaar, post: post as ResultLine });

@@ -21,7 +21,7 @@ import type { DataFileInput } from '../io/load.js';
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
-import { FORMATS, type OutputFormat } from '../io/scenario.js';
+import { FORMATS, type OutputFormat, type ScenarioOptions } from '../io/scenario.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { resultsCsv } from '../report/results-csv.js';
 import { constructionOption } from './options.js';
@@ -38,14 +38,16 @@ export interface RunOptions {
   readonly werkers?: number;
   /** `--constructie`: construction ids (comma-separated) that replace the scenario's own. */
   readonly constructie?: string;
+  /** `--basismap`: the folder base scenarios (`basis:`) must lie in; by default the scenario's own. */
+  readonly basismap?: string;
 }
 
 /** Runs a scenario file with the `--constructie` choice; an unknown construction is a usage error. */
-export async function runWithConstructions(file: string, data: Dataset, constructie: string | undefined, single = false): Promise<ScenarioRun> {
+export async function runWithConstructions(file: string, data: Dataset, constructie: string | undefined, single = false, scenarioOptions: ScenarioOptions = {}): Promise<ScenarioRun> {
   const ids = constructie === undefined ? undefined : constructionOption(constructie);
   if (single && ids && ids.length !== 1) throw new UsageError(`--constructie verwacht hier één constructie, gevonden '${constructie}'`);
   try {
-    return await runScenarioFileAsync(file, data, ids ? { constructies: ids } : {});
+    return await runScenarioFileAsync(file, data, { ...scenarioOptions, ...(ids ? { constructies: ids } : {}) });
   } catch (e) {
     if (e instanceof UserError && e.issues[0]?.field === '--constructie') throw new UsageError(`--constructie: ${e.issues[0].message}`);
     throw e;
@@ -73,18 +75,19 @@ export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFor
   return files;
 }
 
-/** A scenario rendered: its name (its output folder) and its outputs. */
+/** A scenario rendered: its name (its output folder), its outputs and its warnings (values outside their plausible range). */
 export interface Rendered {
   readonly naam: string;
   readonly outputs: OutputFile[];
+  readonly waarschuwingen: readonly Issue[];
 }
 
 /** One scenario file run and rendered to its outputs: the work of a thread. */
 export async function renderScenarioFile(file: string, data: Dataset, inputs: readonly DataFileInput[], opts: Omit<RunOptions, 'werkers'>): Promise<Rendered> {
-  const run = await runWithConstructions(file, data, opts.constructie);
+  const run = await runWithConstructions(file, data, opts.constructie, false, opts.basismap !== undefined ? { basisMap: opts.basismap } : {});
   const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
   const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined, ...(opts.constructie ? { constructie: opts.constructie } : {}) };
-  return { naam: run.loaded.content.naam, outputs: await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options) };
+  return { naam: run.loaded.content.naam, outputs: await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options), waarschuwingen: run.waarschuwingen };
 }
 
 /** An error as it crosses from a worker thread: user and usage errors keep their kind. */

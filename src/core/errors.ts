@@ -19,9 +19,20 @@ export interface Issue {
 
 /** `file:line:column: message`, omitting the parts that are unknown. */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== 'object' || issue === null) return String(issue);
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
   const field = issue.field ? `kolom '${issue.field}': ` : '';
   return where ? `${where}: ${field}${issue.message}` : `${field}${issue.message}`;
+}
+
+/** A message lists at most this many problems and then says how many more there are. */
+export const MAX_SHOWN_ISSUES = 100;
+
+/** The issues as lines, the first {@link MAX_SHOWN_ISSUES}, then `en nog N fouten`. */
+export function formatIssues(list: readonly Issue[]): string {
+  const shown = list.slice(0, MAX_SHOWN_ISSUES).map(formatIssue);
+  const rest = list.length - shown.length;
+  return [...shown, ...(rest > 0 ? [`... en nog ${rest} ${rest === 1 ? 'fout' : 'fouten'}`] : [])].join('\n');
 }
 
 export class UserError extends Error {
@@ -29,7 +40,7 @@ export class UserError extends Error {
   constructor(issues: Issue | readonly Issue[] | string) {
     const list: readonly Issue[] =
       typeof issues === 'string' ? [{ message: issues }] : Array.isArray(issues) ? issues : [issues as Issue];
-    super(list.map(formatIssue).join('\n'));
+    super(formatIssues(list));
     this.name = 'UserError';
     this.issues = list;
   }

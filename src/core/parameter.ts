@@ -80,6 +80,12 @@ export function dimensionsOf(input: ParameterInput): Dimension[] {
   return out;
 }
 
+/** Every value an input holds (one, each dated one, each province's), to check them against the parameter's bounds. */
+export function inputValues(input: ParameterInput): Decimal[] {
+  const timed = isPerProvince(input) ? [...Object.values(input.perProvincie), ...(input.overig !== undefined ? [input.overig] : [])] : [input];
+  return timed.flatMap((t) => (t === undefined ? [] : isDated(t) ? t.map((d) => d.waarde) : [t]));
+}
+
 /** A stable text for a timed value (to group provinces that take the same values). */
 function timedKey(v: TimedValue | undefined): string {
   if (v === undefined) return '-';

@@ -2,8 +2,19 @@
  * The data files of a dataset folder, their columns and their keys. The README's table of files
  * and keys is written from this list; keep the two in step.
  */
+import { assumptionBounds } from '../core/assumption-dimensions.js';
+import { amount, share } from '../core/bounds.js';
 import { LINE_LEVELS, MAPPING_TARGETS, MUTATION_KINDS, STREAMS, TASKS } from '../core/dataset.js';
-import { FACT_COLUMNS, type FileSpec } from './schema.js';
+import { FACT_COLUMNS, type FileSpec, type UnitRule } from './schema.js';
+
+/** The first rule whose pattern matches a code. */
+const byPattern =
+  (rules: readonly UnitRule[]) =>
+  (code: string): UnitRule | undefined =>
+    rules.find((r) => (typeof r.match === 'string' ? r.match === code : r.match.test(code)));
+
+/** A code that counts hectares: `nnn_doel_ha`, `anlb_ha_beheerd`, `ehs_ha_2006`. */
+const HECTARES = /(^|_)ha(_|$)/;
 
 export const BRONNEN: FileSpec = {
   name: 'bronnen.csv',
@@ -23,6 +34,15 @@ export const PROVINCIES: FileSpec = {
   name: 'provincies.csv',
   key: ['provincie', 'kenmerk', 'jaar'],
   dimensions: ['aantal', 'oppervlakte', 'fractie', 'geld'],
+  // Land and water areas are kept in km2 as CBS publishes them (a value in ha is converted); hectare counts in ha.
+  units: {
+    column: 'kenmerk',
+    rules: byPattern([
+      { match: /^oppervlakte_/, unit: 'km2' },
+      { match: HECTARES, unit: 'ha' },
+      { match: 'inwoners', unit: 'aantal' },
+    ]),
+  },
   columns: [
     { name: 'provincie', type: 'region' },
     { name: 'naam', type: 'text' },
@@ -36,6 +56,14 @@ export const MACRO: FileSpec = {
   name: 'macro.csv',
   key: ['reeks', 'publicatie', 'jaar'],
   dimensions: ['fractie', 'geld', 'index'],
+  // The series the indexation rules read are yearly rates; nominal GDP is an amount.
+  units: {
+    column: 'reeks',
+    rules: byPattern([
+      { match: 'bbp_nominaal', unit: 'EUR' },
+      { match: /^(bbp_volume|bbp_volume_middellang|bbp_prijs|cpi|hicp|inflatie|contractloon|cao_loon|imoc)$/, unit: 'fractie' },
+    ]),
+  },
   columns: [
     { name: 'reeks', type: 'code' },
     { name: 'publicatie', type: 'code' },
@@ -49,6 +77,11 @@ export const PROVINCIEFONDS: FileSpec = {
   name: 'provinciefonds.csv',
   key: ['post', 'provincie', 'jaar', 'publicatie'],
   dimensions: ['geld', 'fractie', 'aantal'],
+  // The ledger grows the algemene uitkering by a factor of itself: a stand of 0 or less means nothing.
+  units: {
+    column: 'post',
+    rules: byPattern([{ match: 'algemene_uitkering', unit: 'EUR', bounds: amount({ min: '0', minOpen: true }, {}, { hard: 'een stand van de algemene uitkering is meer dan 0 (het grootboek deelt erdoor)', plausibel: '' }) }]),
+  },
   columns: [
     { name: 'post', type: 'code' },
     { name: 'provincie', type: 'region' },
@@ -102,6 +135,17 @@ export const KOSTENDRIVERS: FileSpec = {
   name: 'kostendrivers.csv',
   key: ['driver', 'provincie', 'jaar'],
   dimensions: ['geld', 'fractie', 'oppervlakte', 'prijs_per_ha', 'aantal', 'index'],
+  // Hectares in ha (530 km2 of NNN is 53.000 ha), prices per hectare, the rates and amounts the model reads.
+  units: {
+    column: 'driver',
+    rules: byPattern([
+      { match: HECTARES, unit: 'ha' },
+      { match: /^(grondprijs|inrichtingskosten)_/, unit: 'EUR/ha' },
+      { match: /^cao_bos_natuur/, unit: 'fractie' },
+      { match: /percentage$/, unit: 'fractie' },
+      { match: /^(faunaschade|anlb_uitbetaald)$/, unit: 'EUR' },
+    ]),
+  },
   columns: [
     { name: 'driver', type: 'code' },
     { name: 'provincie', type: 'region' },
@@ -114,13 +158,23 @@ export const SLEUTELS: FileSpec = {
   name: 'sleutels.csv',
   key: ['sleutel', 'provincie'],
   dimensions: ['fractie'],
+  // A key share lies between 0% and 100%.
+  units: { column: 'sleutel', rules: () => ({ match: /./, unit: 'fractie', bounds: share({}, 'elk aandeel') }) },
   columns: [{ name: 'sleutel', type: 'code' }, { name: 'provincie', type: 'province' }, ...FACT_COLUMNS],
 };
 
 export const AANNAMES: FileSpec = {
   name: 'aannames.csv',
   key: ['naam'],
-  dimensions: ['geld', 'fractie', 'oppervlakte', 'prijs_per_ha', 'aantal', 'index'],
+  dimensions: ['geld', 'fractie', 'oppervlakte', 'prijs_per_ha', 'aantal', 'index', 'jaar'],
+  // Every assumption the model reads declares its unit and hard bounds (assumption-dimensions.ts).
+  units: {
+    column: 'naam',
+    rules: (naam) => {
+      const b = assumptionBounds(naam);
+      return b ? { match: naam, unit: b.eenheid, bounds: b } : undefined;
+    },
+  },
   statuses: ['aanname'],
   columns: [{ name: 'naam', type: 'code' }, ...FACT_COLUMNS],
 };

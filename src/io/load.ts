@@ -27,9 +27,11 @@ import type {
   SpendingFact,
 } from '../core/dataset.js';
 import { Decimal, ONE, sum } from '../core/decimal.js';
+import { assumptionBounds } from '../core/assumption-dimensions.js';
+import { checkBounds } from '../core/bounds.js';
 import { UserError, type Issue } from '../core/errors.js';
 import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces.js';
-import { toBaseUnit, unitInfo } from '../core/units.js';
+import { convertUnit, toBaseUnit, unitInfo } from '../core/units.js';
 import { decodeText, parseCsv, type CsvTable } from './csv.js';
 import {
   AANNAMES,
@@ -48,7 +50,7 @@ import {
   SLEUTELS,
   UITGAVEN,
 } from './files.js';
-import { checkHeader, fileLocale, MAX_YEAR, MIN_YEAR, parseRows, type FileSpec, type ParsedRow } from './schema.js';
+import { BASE_UNIT, checkHeader, fileLocale, MAX_YEAR, MIN_YEAR, parseRows, type FileSpec, type ParsedRow } from './schema.js';
 
 export type Layer = 'meegeleverd' | 'eigen';
 
@@ -150,10 +152,12 @@ function origin(loaded: LoadedRow): Origin {
 function fact(loaded: LoadedRow): Fact {
   const r = loaded.row;
   const eenheid = r.eenheid as string;
+  // The code's declared base unit where its file declares one (land area in km2), else the unit's own.
+  const basiseenheid = (r[BASE_UNIT] as string | undefined) ?? unitInfo(eenheid)!.base;
   return {
-    waarde: toBaseUnit(r.waarde as Decimal, eenheid),
+    waarde: convertUnit(r.waarde as Decimal, eenheid, basiseenheid)!,
     eenheid,
-    basiseenheid: unitInfo(eenheid)!.base,
+    basiseenheid,
     status: r.status as Fact['status'],
     bron: (r.bron as string[] | undefined) ?? [],
     vindplaats: (r.vindplaats as string | undefined) ?? '',
@@ -169,6 +173,10 @@ function fact(loaded: LoadedRow): Fact {
  *   const data = buildDataset([{ name: 'bronnen.csv', label: 'data/bronnen.csv', bytes, laag: 'meegeleverd' }, ...]);
  */
 export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
+  const shape = "buildDataset: verwacht een lijst van { name, label, bytes (Uint8Array), laag ('meegeleverd' of 'eigen') }";
+  if (!Array.isArray(inputs)) throw new UserError({ message: shape });
+  const bad = inputs.findIndex((i) => typeof i?.name !== 'string' || typeof i.label !== 'string' || !(i.bytes instanceof Uint8Array) || (i.laag !== 'meegeleverd' && i.laag !== 'eigen'));
+  if (bad >= 0) throw new UserError({ message: `${shape}; element ${bad} is dat niet` });
   const issues: Issue[] = [];
   const shipped = readLayer(
     inputs.filter((i) => i.laag === 'meegeleverd'),
@@ -423,6 +431,22 @@ function checkMappingShares(loadedRows: readonly LoadedRow[], issues: Issue[]): 
       }
     }
   }
+}
+
+/**
+ * Assumptions whose value lies outside the plausible range of their declaration (hard bounds are
+ * errors at load): warnings with the file and line of the row. `except` names assumptions a scenario
+ * replaces (its own values are checked where it writes them).
+ */
+export function assumptionWarnings(data: Pick<Dataset, 'aannames'>, except: readonly string[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const a of data.aannames) {
+    const b = assumptionBounds(a.naam);
+    if (!b || except.includes(a.naam)) continue;
+    const finding = checkBounds(b, a.waarde);
+    if (finding?.niveau === 'waarschuwing') out.push({ file: a.herkomst.file, ...(a.herkomst.line ? { line: a.herkomst.line } : {}), message: `${a.naam}: ${finding.melding}` });
+  }
+  return out;
 }
 
 /**

@@ -59,6 +59,7 @@ export type ParsedNumber = { ok: true; value: Decimal } | { ok: false; message: 
  *   parseNumber('1,234', undefined) // { ok: false, message: 'dubbelzinnig getal ...' }
  */
 export function parseNumber(raw: string, locale: NumberLocale | undefined): ParsedNumber {
+  if (typeof raw !== 'string') return { ok: false, message: `verwacht een getal als tekst, gevonden ${raw === null ? 'null' : typeof raw}` };
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'verwacht een getal, gevonden een lege cel' };
   const shape = shapeOf(text);

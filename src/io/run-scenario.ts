@@ -8,18 +8,21 @@ import { compareConstructions, whatWouldItTake, type Comparison, type Comparison
 import { shippedConstructions } from '../core/constructions/shipped.js';
 import type { Construction } from '../core/constructions/construction.js';
 import type { Dataset } from '../core/dataset.js';
+import { sum, type Decimal } from '../core/decimal.js';
 import { UserError, type Issue } from '../core/errors.js';
 import { checkFormula, loadFormulaParser } from '../core/allocation/formula.js';
-import { indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
+import { formulaValues, indicatorsOf, type KeySpec } from '../core/allocation/keys.js';
 import { decomposeGapAll, type GapDecomposition, type GapSource } from '../core/model/decompose.js';
 import { shareHistory } from '../core/estimate.js';
 import type { ModelScenario } from '../core/model/plan.js';
-import { runScenario, type ModelResult } from '../core/model/run.js';
+import { explain, runScenario, STATUS_QUO, type ModelResult, type ResultRow } from '../core/model/run.js';
 import { isFundLine, type FundLine } from '../core/model/lines.js';
+import { MAX_MAGNITUDE } from '../core/bounds.js';
+import { assumptionWarnings } from './load.js';
 import { PROVINCE_CODES, type RegionCode } from '../core/provinces.js';
 import { weakestStatus } from '../core/status.js';
 import { suggest } from '../core/suggest.js';
-import { applyParameters, checkAgainstData, loadScenarioFile, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario } from './scenario.js';
+import { applyParameters, checkAgainstData, loadScenarioFile, located, printable, toModelScenario, type CustomConstructionInput, type KeyInput, type LoadedScenario, type ScenarioOptions } from './scenario.js';
 
 /** The decomposition in the tidy table: the change of the gap from the base year to `jaar`, by cause. */
 export type DecompositionLine = `ontleding.${string}`;
@@ -66,6 +69,8 @@ export interface ScenarioRun {
   readonly comparison?: Comparison;
   readonly solver: readonly SolverAnswer[];
   readonly decomposition: readonly GapDecomposition[];
+  /** Values outside their plausible range (scenario parameters and assumptions in the data), each with its place. */
+  readonly waarschuwingen: readonly Issue[];
 }
 
 function toKeySpec(k: KeyInput): KeySpec {
@@ -77,29 +82,55 @@ function toKeySpec(k: KeyInput): KeySpec {
   return { soort: 'overgang', van: toKeySpec(k.overgang.van), naar: toKeySpec(k.overgang.naar), jaren: k.overgang.jaren, start: k.overgang.start };
 }
 
-/** Formula keys are checked against the indicators in the data, with their place in the file. */
-function formulaIssues(loaded: LoadedScenario, k: KeyInput, path: (string | number)[], names: readonly string[]): Issue[] {
-  if (typeof k === 'string' || 'indicator' in k || 'taak' in k) {
-    if (typeof k !== 'string' && 'indicator' in k && !names.includes(k.indicator)) {
+/**
+ * Keys are checked against the data with their place in the file: indicators exist, a formula passes
+ * the whitelist and gives every province a finite value of 0 or more (summing to more than 0), the
+ * weights of a mix sum to 1.
+ */
+function keyIssues(loaded: LoadedScenario, k: KeyInput, path: (string | number)[], inds: ReturnType<typeof indicatorsOf>): Issue[] {
+  const names = [...inds.keys()].sort();
+  if (typeof k === 'string' || 'taak' in k) return [];
+  if ('indicator' in k) {
+    if (!names.includes(k.indicator)) {
       const hint = suggest(k.indicator, names);
-      return [{ file: loaded.file, ...loaded.locate([...path, 'indicator']), message: `onbekende indicator '${k.indicator}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${names.join(', ')}`) }];
+      return [{ ...located(loaded, [...path, 'indicator']), message: `onbekende indicator '${k.indicator}'` + (hint ? `; bedoelt u '${hint}'?` : `; bekend: ${names.join(', ')}`) }];
     }
-    return [];
+    return shareIssues(inds.get(k.indicator)!.values, `indicator '${k.indicator}'`).map((message) => ({ ...located(loaded, [...path, 'indicator']), message }));
   }
   if ('formule' in k) {
-    const at = loaded.locate([...path, 'formule']);
-    return checkFormula(k.formule, names).problems.map((p) => ({
-      file: loaded.file,
+    const at = located(loaded, [...path, 'formule']);
+    const problems = checkFormula(k.formule, names).problems;
+    const issue = (message: string, position?: number) => ({
+      file: at.file,
       ...(at.line !== undefined ? { line: at.line } : {}),
-      ...(at.column !== undefined ? { column: at.column + (p.position ?? 1) - 1 } : {}),
-      message: `sleutelformule '${k.formule}'${p.position ? ` (teken ${p.position})` : ''}: ${p.message}`,
-    }));
+      ...(at.column !== undefined ? { column: at.column + (position ?? 1) - 1 } : {}),
+      message: `sleutelformule '${printable(k.formule)}'${position ? ` (teken ${position})` : ''}: ${message}`,
+    });
+    if (problems.length > 0) return problems.map((p) => issue(p.message, p.position));
+    try {
+      return shareIssues(formulaValues(k.formule, inds), 'de formule').map((m) => issue(m));
+    } catch (e) {
+      if (e instanceof UserError) return e.issues.map((i) => issue(i.message));
+      throw e;
+    }
   }
-  if ('mix' in k) return k.mix.flatMap((d, i) => formulaIssues(loaded, d.sleutel, [...path, 'mix', i, 'sleutel'], names));
-  return [
-    ...formulaIssues(loaded, k.overgang.van, [...path, 'overgang', 'van'], names),
-    ...formulaIssues(loaded, k.overgang.naar, [...path, 'overgang', 'naar'], names),
-  ];
+  if ('mix' in k) {
+    const own = k.mix.flatMap((d, i) => keyIssues(loaded, d.sleutel, [...path, 'mix', i, 'sleutel'], inds));
+    const total = sum(k.mix.map((d) => d.gewicht));
+    if (!total.equals(1) && k.mix.every((d) => d.gewicht.greaterThanOrEqualTo(0) && d.gewicht.lessThanOrEqualTo(1))) {
+      own.push({ ...located(loaded, [...path, 'mix'], true), message: `mengsleutel: de gewichten tellen op tot ${total.toString()}, verwacht 1` });
+    }
+    return own;
+  }
+  return [...keyIssues(loaded, k.overgang.van, [...path, 'overgang', 'van'], inds), ...keyIssues(loaded, k.overgang.naar, [...path, 'overgang', 'naar'], inds)];
+}
+
+/** Why values cannot be a key: a negative value, or a total of 0 or less. */
+function shareIssues(values: ReadonlyMap<string, Decimal>, what: string): string[] {
+  const negative = [...values].filter(([, v]) => v.isNegative());
+  if (negative.length > 0) return [`${what} geeft een negatieve waarde voor ${negative.map(([p, v]) => `${p} (${v.toSignificantDigits(6).toString()})`).join(', ')}; een verdeelsleutel kan niet negatief zijn`];
+  const total = sum(values.values());
+  return total.greaterThan(0) ? [] : [`${what} telt op tot ${total.toString()}; een verdeelsleutel moet samen meer dan 0 zijn`];
 }
 
 function customConstruction(c: CustomConstructionInput): Construction {
@@ -155,7 +186,7 @@ function selectScenarioConstructions(loaded: LoadedScenario, data: Dataset): Con
   const all = shippedConstructions(data);
   if (wanted === 'alle') return all;
   const ids = all.map((c) => c.id);
-  const names = [...indicatorsOf(data).keys()].sort();
+  const inds = indicatorsOf(data);
   const issues: Issue[] = [];
   const chosen: Construction[] = [];
   wanted.forEach((item, i) => {
@@ -164,18 +195,28 @@ function selectScenarioConstructions(loaded: LoadedScenario, data: Dataset): Con
       if (found) chosen.push(found);
       else {
         const hint = suggest(item, ids);
-        issues.push({ file: loaded.file, ...loaded.locate(['constructies', i]), message: `onbekende constructie '${item}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`) });
+        issues.push({ ...located(loaded, ['constructies', i]), message: `onbekende constructie '${item}'` + (hint ? `; bedoelt u '${hint}'?` : `; kies uit ${ids.join(', ')}`) });
       }
       return;
     }
     if (ids.includes(item.id) || chosen.some((c) => c.id === item.id)) {
-      issues.push({ file: loaded.file, ...loaded.locate(['constructies', i, 'id']), message: `constructie-id '${item.id}' bestaat al; kies een andere id` });
+      issues.push({ ...located(loaded, ['constructies', i, 'id']), message: `constructie-id '${item.id}' bestaat al; kies een andere id` });
     }
-    issues.push(...formulaIssues(loaded, item.sleutel, ['constructies', i, 'sleutel'], names));
+    issues.push(...keyIssues(loaded, item.sleutel, ['constructies', i, 'sleutel'], inds));
     chosen.push(customConstruction(item));
   });
   if (issues.length > 0) throw new UserError(issues);
   return chosen.some((c) => c.id === 'C0') ? chosen : [all[0]!, ...chosen];
+}
+
+/**
+ * Loads, checks and runs one scenario file against the (already loaded) data.
+ *
+ * @example
+ *   const run = runScenarioFile('scenarios/bouwsteen-natuur.yaml', loadDataset());
+ */
+export function runScenarioFile(path: string, loadedData: Dataset, options: RunOptions & ScenarioOptions = {}): ScenarioRun {
+  return runLoadedScenario(loadScenarioFile(path, options), loadedData, options);
 }
 
 /** Whether a key is, or is made of, a formula (which needs the formula parser). */
@@ -186,34 +227,123 @@ function hasFormula(k: KeyInput): boolean {
   return hasFormula(k.overgang.van) || hasFormula(k.overgang.naar);
 }
 
-/** Loads, checks and runs one scenario file against the (already loaded) data. */
-export function runScenarioFile(path: string, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
-  return runLoadedScenario(loadScenarioFile(path), loadedData, options);
+/** Loads the formula parser when a loaded scenario has formula keys (so that a run without formulas never loads it). */
+export async function prepareScenario(loaded: LoadedScenario): Promise<void> {
+  const wanted = loaded.content.constructies;
+  if (Array.isArray(wanted) && wanted.some((c) => typeof c !== 'string' && hasFormula(c.sleutel))) await loadFormulaParser();
 }
 
 /**
  * As {@link runScenarioFile}, first loading the formula parser when the scenario has formula keys:
- * the command line's way in, so that a run without formulas never loads it.
+ * the command line's way in.
  */
-export async function runScenarioFileAsync(path: string, loadedData: Dataset, options: RunOptions = {}): Promise<ScenarioRun> {
-  const loaded = loadScenarioFile(path);
-  const wanted = loaded.content.constructies;
-  if (Array.isArray(wanted) && wanted.some((c) => typeof c !== 'string' && hasFormula(c.sleutel))) await loadFormulaParser();
+export async function runScenarioFileAsync(path: string, loadedData: Dataset, options: RunOptions & ScenarioOptions = {}): Promise<ScenarioRun> {
+  const loaded = loadScenarioFile(path, options);
+  await prepareScenario(loaded);
   return runLoadedScenario(loaded, loadedData, options);
 }
 
-function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
-  checkAgainstData(loaded, loadedData);
+/**
+ * Loads several scenario files for one run and checks that no two of them write to the same output
+ * folder (`naam`, compared without regard to case, as some file systems do): that is an error naming
+ * both files. Every file's problems are reported together.
+ */
+export function loadScenarioFiles(paths: readonly string[], options: ScenarioOptions = {}): LoadedScenario[] {
+  const { loaded, issues } = collectScenarioFiles(paths, options);
+  if (issues.length > 0) throw new UserError(issues);
+  return loaded;
+}
+
+/** As {@link loadScenarioFiles}, returning the files that loaded beside every problem found. */
+export function collectScenarioFiles(paths: readonly string[], options: ScenarioOptions = {}): { loaded: LoadedScenario[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const loaded: LoadedScenario[] = [];
+  for (const path of paths) {
+    try {
+      loaded.push(loadScenarioFile(path, options));
+    } catch (e) {
+      if (e instanceof UserError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  const seen = new Map<string, LoadedScenario>();
+  for (const l of loaded) {
+    const key = l.content.naam.toLowerCase();
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, l);
+      continue;
+    }
+    const there = located(earlier, ['naam']);
+    const place = `${there.file}${there.line !== undefined ? `:${there.line}:${there.column ?? 1}` : ''}`;
+    issues.push({
+      ...located(l, ['naam']),
+      message:
+        there.file === located(l, ['naam']).file
+          ? `scenario ${l.file} staat twee keer in de opdracht`
+          : `naam '${l.content.naam}' wordt ook gebruikt door ${place} ('${earlier.content.naam}'); beide scenario's zouden in dezelfde uitvoermap schrijven: geef elk een eigen naam`,
+    });
+  }
+  return { loaded, issues };
+}
+
+/**
+ * The last check before anything is written: every figure a run made is a finite number no larger
+ * than {@link MAX_MAGNITUDE} (ten times the Dutch GDP). A figure that is not is a user error naming
+ * the cell, the inputs that made it (data rows and scenario parameters with their places) and the
+ * scenario's own parameters; validation should have refused its cause, so this is the net below it.
+ */
+function guardFigures(loaded: LoadedScenario, rows: readonly TidyRow[], result: ModelResult | undefined, what: string): void {
+  const bad = rows.find((r) => !r.bedrag_eur.isFinite() || r.bedrag_eur.abs().greaterThan(MAX_MAGNITUDE));
+  if (!bad) return;
+  const value = bad.bedrag_eur.isFinite() ? `${bad.bedrag_eur.toSignificantDigits(6).toString()} (meer dan 10^13 euro, tienmaal het bbp)` : `${bad.bedrag_eur.toString()} (geen eindig getal)`;
+  const lines = [`${what}: ${bad.provincie} ${bad.jaar} ${bad.post}${bad.constructie !== STATUS_QUO ? ` (constructie ${bad.constructie})` : ''} wordt ${value}; er is niets geschreven`];
+  if (result) {
+    try {
+      const e = explain(result, { provincie: bad.provincie, jaar: bad.jaar, post: bad.post as ResultRow['post'] });
+      lines.push(`regel: ${e.regel}`, ...e.invoer.slice(0, 8).map((i) => `invoer: ${i.omschrijving}`));
+    } catch {
+      /* no explanation for this cell: the parameters below still say what the scenario set */
+    }
+  }
+  const own = [
+    ...Object.keys(loaded.content.parameters ?? {}).map((n) => ['parameters', n]),
+    ...Object.entries(loaded.content.macro?.projectie ?? {}).map(([n]) => ['macro', 'projectie', n]),
+    ...Object.entries(loaded.content.ontwikkelingen ?? {}).flatMap(([d, v]) => Object.keys(('parameters' in v && v.parameters) || {}).map((n) => ['ontwikkelingen', d, 'parameters', n])),
+  ].map((path) => {
+    const at = located(loaded, path, true);
+    return `${at.file}${at.line !== undefined ? `:${at.line}:${at.column ?? 1}` : ''} ${path.join('.')}`;
+  });
+  if (own.length > 0) lines.push(`parameters van het scenario: ${own.join('; ')}`);
+  throw new UserError({ file: loaded.file, message: lines.join('\n  ') });
+}
+
+/**
+ * Everything that can be checked before the model runs: names and values against the data (errors
+ * thrown with their places), the vintage, and the constructions with their keys. Returns the
+ * warnings, the data with the scenario's assumptions applied, and the constructions to compare.
+ */
+export function validateScenario(loaded: LoadedScenario, loadedData: Dataset, options: RunOptions = {}): { warnings: Issue[]; data: Dataset; constructions: Construction[] | undefined } {
+  const warnings = [...checkAgainstData(loaded, loadedData), ...assumptionWarnings(loadedData, Object.keys(loaded.content.parameters ?? {}))];
   if (loaded.content.macro?.vintage) {
     try {
       checkVintage(loadedData, loaded.content.macro.vintage);
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.issues.map((i) => ({ ...i, file: loaded.file, ...loaded.locate(['macro', 'vintage']) })));
+      if (e instanceof UserError) throw new UserError(e.issues.map((i) => ({ ...i, ...located(loaded, ['macro', 'vintage']) })));
       throw e;
     }
   }
   // Parameters change projection assumptions only, so the history estimated for the data is reused.
   const data = shareHistory(loadedData, applyParameters(loaded, loadedData));
+  return { warnings, data, constructions: selectConstructions(loaded, data, options.constructies) };
+}
+
+/**
+ * Checks and runs a loaded scenario against the (already loaded) data. A scenario with formula keys
+ * needs the formula parser loaded first ({@link prepareScenario}).
+ */
+export function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
+  const { warnings, data, constructions } = validateScenario(loaded, loadedData, options);
   const scenario = toModelScenario(loaded);
   let result: ModelResult;
   try {
@@ -222,13 +352,14 @@ function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options:
     if (e instanceof UserError) throw new UserError(e.issues.map((i) => ({ ...i, file: i.file ?? loaded.file })));
     throw e;
   }
+  guardFigures(loaded, result.rows, result, 'resultaat');
   const last = result.jaren.at(-1)!;
   const window = {
     van: loaded.content.uitvoer?.venster?.van ?? result.basisjaar + 1,
     tot: Math.min(loaded.content.uitvoer?.venster?.tot ?? last, last),
   };
-  const constructions = selectConstructions(loaded, data, options.constructies);
   const comparison = constructions ? compareConstructions(result, constructions, window) : undefined;
+  if (comparison) guardFigures(loaded, comparison.rows, undefined, 'constructievergelijking');
   const solver = (constructions ?? [])
     .filter((c) => c.regel.soort === 'regel')
     .map((c) => whatWouldItTake(result, c, { doeljaar: window.tot, wijze: 'basis' }));
@@ -243,5 +374,8 @@ function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options:
         ),
       ]
     : [...result.rows, ...decompositionRows(result, result.rows[0]!.constructie, (p, y, l) => result.cell(p, y, l).bedrag_eur, (p, y) => result.cell(p, y, 'tekort').status)];
-  return { loaded, scenario, data, result, window, rows, ...(comparison ? { comparison } : {}), solver, decomposition };
+  const figures = [...solver.flatMap((a) => [a.waarde, a.tekortBijAntwoord]), ...decomposition.flatMap((d) => [d.totaal, d.prijs, d.volume, d.nieuweTaken, d.financiering])];
+  if (figures.some((f) => !f.isFinite())) throw new UserError({ file: loaded.file, message: 'de ontleding of het antwoord op "wat is ervoor nodig" is geen eindig getal; er is niets geschreven' });
+  guardFigures(loaded, rows, undefined, 'ontleding');
+  return { loaded, scenario, data, result, window, rows, ...(comparison ? { comparison } : {}), solver, decomposition, waarschuwingen: warnings };
 }

@@ -8,12 +8,13 @@
  * key shares) live in `load.ts`.
  */
 import { z } from 'zod';
+import { checkBounds, type Bounds } from '../core/bounds.js';
 import type { Decimal } from '../core/decimal.js';
 import type { Issue } from '../core/errors.js';
 import { isProvinceCode, isRegionCode, PROVINCE_CODES } from '../core/provinces.js';
 import { METHOD_STATUSES, PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import { suggest } from '../core/suggest.js';
-import { UNIT_NAMES, unitInfo, type Dimension } from '../core/units.js';
+import { convertUnit, UNIT_NAMES, unitInfo, unitsLike, type Dimension } from '../core/units.js';
 import type { CsvTable } from './csv.js';
 import { notationEvidence, parseNumber, type NumberLocale } from './number.js';
 
@@ -43,6 +44,20 @@ export interface ColumnSpec {
   readonly optionalColumn?: boolean;
 }
 
+/**
+ * What the values of one code (a driver, an indicator, an assumption) are: their base unit (a row
+ * in another unit of the same dimension is converted to it; another dimension is an error) and,
+ * where declared, their hard bounds.
+ */
+export interface UnitRule {
+  /** The code: exactly, or a pattern. */
+  readonly match: string | RegExp;
+  /** The base unit values are kept in (`ha`, `km2`, `EUR`, `fractie`, `EUR/ha`, `aantal`, `index`, `jaar`). */
+  readonly unit: string;
+  /** Hard bounds of the value in that unit (outside: an error at the value). */
+  readonly bounds?: Bounds;
+}
+
 export interface FileSpec {
   readonly name: string;
   readonly columns: readonly ColumnSpec[];
@@ -54,7 +69,12 @@ export interface FileSpec {
   readonly statuses?: readonly Status[];
   /** The file may be left out of a dataset folder (its rows are then none). */
   readonly optional?: boolean;
+  /** The column that names what a row is, and the unit (and bounds) of each kind of code; the first matching rule applies. */
+  readonly units?: { readonly column: string; readonly rules: (code: string) => UnitRule | undefined };
 }
+
+/** The base unit a parsed row's value is kept in (set by the row checks). */
+export const BASE_UNIT = 'basiseenheid';
 
 /** Columns that every value-carrying file has. */
 export const FACT_COLUMNS: readonly ColumnSpec[] = [
@@ -138,13 +158,16 @@ function cellSchema(type: ColumnType, optional: boolean, locale: NumberLocale | 
         return URL_PATTERN.test(value) ? value : fail(`verwacht een webadres (https://...), gevonden '${value}'`);
       case 'date':
         return DATE.test(value) ? value : fail(`verwacht een datum JJJJ, JJJJ-MM of JJJJ-MM-DD, gevonden '${value}'`);
-      case 'text':
-        return FORMULA_START.test(raw)
+      case 'text': {
+        // The trimmed text too: a spreadsheet ignores leading spaces (' =cmd' is a formula there).
+        const start = FORMULA_START.test(raw) ? raw[0]! : FORMULA_START.test(value) ? value[0]! : undefined;
+        return start !== undefined
           ? fail(
-              `tekst die begint met '${raw[0] === '\t' ? 'tab' : raw[0]}' lijkt op een spreadsheetformule; ` +
+              `tekst die begint met '${start === '\t' ? 'tab' : start}' lijkt op een spreadsheetformule; ` +
                 `cellen zijn gegevens, geen code: haal het teken weg of zet er tekst voor`,
             )
           : value;
+      }
     }
   });
 }
@@ -272,6 +295,20 @@ function checkFactRow(row: ParsedRow, spec: FileSpec): { field: string; message:
   }
   if (unit && !unit.signed && value.isNegative()) {
     out.push({ field: 'waarde', message: `verwacht een waarde van 0 of meer (${row.eenheid} kan niet negatief zijn), gevonden ${value.toString()}` });
+  } else if (unit?.positive && !value.greaterThan(0)) {
+    out.push({ field: 'waarde', message: `verwacht een waarde groter dan 0 (in ${row.eenheid} wordt erdoor gedeeld), gevonden ${value.toString()}` });
+  }
+  const code = spec.units ? String(row[spec.units.column]) : undefined;
+  const rule = code !== undefined ? spec.units!.rules(code) : undefined;
+  if (unit && rule && out.every((o) => o.field !== 'eenheid')) {
+    const converted = convertUnit(value, row.eenheid as string, rule.unit);
+    if (converted === undefined) {
+      out.push({ field: 'eenheid', message: `verwacht voor '${code}' een eenheid in ${unitsLike(rule.unit).join(', ')}, gevonden '${row.eenheid}'` });
+    } else {
+      (row as Record<string, unknown>)[BASE_UNIT] = rule.unit;
+      const finding = rule.bounds ? checkBounds(rule.bounds, converted) : undefined;
+      if (finding?.niveau === 'fout') out.push({ field: 'waarde', message: `${code}: ${finding.melding}` });
+    }
   }
   if (spec.statuses && !spec.statuses.includes(status)) {
     out.push({ field: 'status', message: `verwacht in ${spec.name} status ${spec.statuses.join(' of ')}, gevonden '${status}'` });

@@ -133,7 +133,9 @@ export async function htmlReport(model: ReportModel, run: ScenarioRun, manifestS
   );
   parts.push(`<section id="aannames"><h2>Aannames en datakwaliteit</h2><p>Aantal cellen per status (provincies):</p>`);
   parts.push(table(['groep', 'realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'], model.datakwaliteit.map((x) => [x.groep, ...(['realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'] as const).map((s) => String(x.aantallen[s]))])));
-  parts.push(table(['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), 3) + '</section>');
+  parts.push(table(['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), 3));
+  if (model.waarschuwingen.length > 0) parts.push(`<p>Waarschuwingen: waarden buiten hun aannemelijke bereik.</p><ul class="waarschuwingen">${model.waarschuwingen.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`);
+  parts.push('</section>');
   parts.push(`<section id="bronnen"><h2>Bronnen</h2>${table(['id', 'titel', 'uitgever', 'datum', 'adres'], model.bronnen.map((b) => [b.id, b.titel, b.uitgever, b.datum, b.url]), 5)}</section>`);
   parts.push(`<section id="manifest"><h2>Manifest</h2><p class="note">${esc(manifestSummary)}</p></section>`);
   parts.push('</body>\n</html>\n');

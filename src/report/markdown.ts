@@ -7,7 +7,13 @@ import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatMln, formatPct, FUND_HEADER, fundRows, type ReportModel, type YearFigures } from './report-model.js';
 import { CONSTRUCTION_HEADER, constructionCells, developmentTable, DECOMPOSITION_NOTE, OWN_MONEY_NOTE, SOLVER_NOTE } from './sections.js';
 
-const escape = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/**
+ * Text from a file (a scenario's description, a method in the data) as Markdown shows it, not as
+ * Markdown reads it: no raw HTML, links, code spans or line breaks; pipes escaped for tables.
+ */
+const escape = (s: string) => s.replace(/\r?\n|\r/g, ' ').replace(/[\\`[\]<>|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+/** A paragraph of such text: also no emphasis and no heading, quote or list marker at its start. */
+const paragraph = (s: string) => escape(s).replace(/[*_]/g, '\\$&').replace(/^(\s*)([#>+=-]|\d+\.)/, '$1\\$2');
 
 export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], rightFrom = 1): string {
   const align = header.map((_, i) => (i >= rightFrom ? '---:' : '---'));
@@ -41,10 +47,10 @@ const YEAR_HEADER = ['jaar', 'kosten', 'inkomsten Rijk en EU', 'tekort', 'waarva
 
 export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSummary: string): string {
   const out: string[] = [`# ${model.titel}`, ''];
-  if (model.beschrijving) out.push(model.beschrijving, '');
+  if (model.beschrijving) out.push(paragraph(model.beschrijving), '');
   if (model.basis) {
     out.push(`Dit scenario bouwt voort op **${model.basis.naam}** en wijzigt alleen:`, '');
-    for (const w of model.basis.wijzigingen) out.push(`- \`${w.pad}\`: ${w.waarde}`);
+    for (const w of model.basis.wijzigingen) out.push(`- \`${w.pad.replaceAll('`', "'")}\`: ${escape(w.waarde)}`);
     out.push('');
   }
   out.push('## Samenvatting', '', ...model.samenvatting.map((s) => `- ${s}`), '');
@@ -111,6 +117,9 @@ export function markdownReport(model: ReportModel, run: ScenarioRun, manifestSum
   out.push('## Aannames en datakwaliteit', '', 'Aantal cellen per status (provincies, zonder NL-totaal):', '');
   out.push(mdTable(['groep', 'realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'], model.datakwaliteit.map((d) => [d.groep, ...(['realisatie', 'begroting', 'raming', 'afgeleid', 'schatting', 'aanname'] as const).map((s) => String(d.aantallen[s]))])), '');
   out.push('Aannames in deze doorrekening:', '', mdTable(['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), 3), '');
+  if (model.waarschuwingen.length > 0) {
+    out.push('Waarschuwingen: waarden buiten hun aannemelijke bereik.', '', ...model.waarschuwingen.map((w) => `- ${paragraph(w)}`), '');
+  }
   out.push('## Bronnen', '', mdTable(['id', 'titel', 'uitgever', 'datum', 'adres'], model.bronnen.map((b) => [b.id, b.titel, b.uitgever, b.datum, b.url]), 5), '');
   out.push('## Manifest', '', manifestSummary, '');
   return out.join('\n');

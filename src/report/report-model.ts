@@ -6,13 +6,14 @@
 import { describeInput } from '../core/parameter.js';
 import { cumulativeIndex, indexFactors } from '../core/indexation/index.js';
 import { Decimal, sum } from '../core/decimal.js';
-import { UserError } from '../core/errors.js';
+import { formatIssue, UserError } from '../core/errors.js';
 import { PROVINCE_CODES, provinceName, type RegionCode } from '../core/provinces.js';
 import { PUBLISHED_STATUSES, STATUSES, type Status } from '../core/status.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatMlnText, formatNumberNl } from '../core/format.js';
 import { completeHistory } from '../core/estimate.js';
 import { historyEvidence } from '../core/history/evidence.js';
+import { byText } from '../core/order.js';
 
 export interface YearFigures {
   readonly jaar: number;
@@ -74,6 +75,8 @@ export interface ReportModel {
   readonly perProvincieToelichting: readonly string[];
   readonly datakwaliteit: readonly { readonly groep: string; readonly aantallen: Readonly<Record<Status, number>> }[];
   readonly aannames: readonly { readonly naam: string; readonly waarde: string; readonly toelichting: string }[];
+  /** Values outside their plausible range (see `bounds.ts`), each with its place: shown in the assumptions section. */
+  readonly waarschuwingen: readonly string[];
   readonly bronnen: readonly { readonly id: string; readonly titel: string; readonly uitgever: string; readonly datum: string; readonly url: string }[];
 }
 
@@ -212,7 +215,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
     ...(run.comparison?.constructies ?? []).flatMap((c) => c.aannames.map((a) => ({ naam: `${c.id}.${a.naam}`, waarde: '', toelichting: a.toelichting }))),
   ];
   const bronnen = [...run.data.bronnen.values()]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byText(a.id, b.id))
     .map((s) => ({ id: s.id, titel: s.titel, uitgever: s.uitgever, datum: s.datum, url: s.url }));
 
   return {
@@ -229,6 +232,8 @@ export function reportModel(run: ScenarioRun): ReportModel {
     perProvincie: PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
     datakwaliteit,
     aannames,
+    // Files named relative to the run's root, as in the manifest, so the report is the same from any folder.
+    waarschuwingen: run.waarschuwingen.map((w) => formatIssue({ ...w, ...(w.file !== undefined ? { file: run.loaded.files.find((f) => f.file === w.file)?.path ?? w.file } : {}) })),
     bronnen,
     waarneming,
     perProvincieToelichting: alikeNotes(run, tot, waarneming),

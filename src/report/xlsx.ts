@@ -154,7 +154,7 @@ export function workbookSheets(run: ScenarioRun, model: ReportModel): SheetSpec[
     run.rows.map((r) => [r.scenario, r.constructie, r.provincie, r.jaar, r.post, Number(formatAmount(r)), r.status]),
     { 5: '#,##0.00' },
   );
-  sheet(wb, 'Aannames', ['aanname', 'waarde', 'toelichting'], model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]));
+  sheet(wb, 'Aannames', ['aanname', 'waarde', 'toelichting'], [...model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), ...model.waarschuwingen.map((w) => ['waarschuwing', '', w])]);
   sheet(wb, 'Bronnen', ['id', 'titel', 'uitgever', 'datum', 'adres'], model.bronnen.map((b) => [b.id, b.titel, b.uitgever, b.datum, b.url]));
   sheet(wb, 'Uitleg', ['onderwerp', 'uitleg'], [
     ['bedragen', 'Euro, nominaal; cellen zijn op hele centen afgerond. Blad Samenvatting: alle provincies samen.'],

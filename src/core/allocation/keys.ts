@@ -18,7 +18,7 @@
  *   so the old key applies in the start year and the new key from start + T on.
  * A key is as certain as what it rests on: estimated inputs make it `schatting`.
  */
-import type { CostTask, Dataset } from '../dataset.js';
+import type { CostTask, Dataset, ProvinceFact } from '../dataset.js';
 import { Decimal, ONE, ZERO, sum } from '../decimal.js';
 import { UserError } from '../errors.js';
 import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
@@ -47,15 +47,33 @@ export function indicators(result: ModelResult): Map<string, { year: number; val
   return indicatorsOf(result.plan.data);
 }
 
-/** As {@link indicators}, from a dataset (for validating formulas before a run). */
-export function indicatorsOf(data: Dataset): Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }> {
-  const out = new Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }>();
-  const rows = data.provincies.filter((r) => r.provincie !== 'NL');
-  for (const kenmerk of new Set(rows.map((r) => r.kenmerk))) {
-    const years = [...new Set(rows.filter((r) => r.kenmerk === kenmerk).map((r) => r.jaar))].sort((a, b) => b - a);
-    for (const y of years) {
-      const set = rows.filter((r) => r.kenmerk === kenmerk && r.jaar === y);
-      if (PROVINCE_CODES.every((p) => set.some((r) => r.provincie === p))) {
+type Indicators = Map<string, { year: number; values: Map<ProvinceCode, Decimal>; status: Status }>;
+
+/** Indicators per dataset, computed once (the data is immutable once loaded). */
+const indicatorCache = new WeakMap<Dataset['provincies'], Indicators>();
+
+/**
+ * As {@link indicators}, from a dataset (for validating formulas before a run). The rows are grouped
+ * once by indicator and year, so the work grows with the number of rows, not its square.
+ */
+export function indicatorsOf(data: Dataset): Indicators {
+  const cached = indicatorCache.get(data.provincies);
+  if (cached) return cached;
+  const groups = new Map<string, Map<number, ProvinceFact[]>>();
+  for (const r of data.provincies) {
+    if (r.provincie === 'NL') continue;
+    let byYear = groups.get(r.kenmerk);
+    if (!byYear) groups.set(r.kenmerk, (byYear = new Map()));
+    const list = byYear.get(r.jaar);
+    if (list) list.push(r);
+    else byYear.set(r.jaar, [r]);
+  }
+  const out: Indicators = new Map();
+  for (const [kenmerk, byYear] of groups) {
+    for (const y of [...byYear.keys()].sort((a, b) => b - a)) {
+      const set = byYear.get(y)!;
+      const provinces = new Set(set.map((r) => r.provincie));
+      if (PROVINCE_CODES.every((p) => provinces.has(p))) {
         out.set(kenmerk, {
           year: y,
           values: new Map(set.map((r) => [r.provincie as ProvinceCode, r.waarde] as const)),
@@ -65,7 +83,17 @@ export function indicatorsOf(data: Dataset): Map<string, { year: number; values:
       }
     }
   }
+  indicatorCache.set(data.provincies, out);
   return out;
+}
+
+/** Compiled formulas per key and indicator set (a key is evaluated for every year and construction). */
+const formulaCache = new WeakMap<KeySpec, { inds: Indicators; formula: ReturnType<typeof compileFormula> }>();
+
+/** A key's formula values per province, checked: finite, not negative, summing to more than 0. */
+export function formulaValues(formule: string, inds: Indicators): Map<ProvinceCode, Decimal> {
+  const formula = compileFormula(formule, [...inds.keys()].sort());
+  return new Map(PROVINCE_CODES.map((p) => [p, formula.evaluate(Object.fromEntries(formula.names.map((n) => [n, inds.get(n)!.values.get(p)!])))] as const));
 }
 
 function normalise(values: ReadonlyMap<ProvinceCode, Decimal>, what: string, empty?: string): Map<ProvinceCode, Decimal> {
@@ -80,6 +108,8 @@ function normalise(values: ReadonlyMap<ProvinceCode, Decimal>, what: string, emp
 const statusOf = (s: Status): Status => (PUBLISHED_STATUSES.includes(s) ? s : s === 'afgeleid' ? 'afgeleid' : 'schatting');
 
 export function keyShares(spec: KeySpec, result: ModelResult, year: number): KeyShares {
+  if (typeof spec !== 'object' || spec === null) throw new UserError({ message: 'keyShares: verwacht een sleutel ({ soort: ... })' });
+  if (!Number.isInteger(year)) throw new UserError({ message: `keyShares: verwacht een jaartal, gevonden ${String(year)}` });
   const base = result.basisjaar;
   switch (spec.soort) {
     case 'historisch': {
@@ -121,7 +151,9 @@ export function keyShares(spec: KeySpec, result: ModelResult, year: number): Key
     }
     case 'formule': {
       const inds = indicators(result);
-      const formula = compileFormula(spec.formule, [...inds.keys()].sort());
+      let entry = formulaCache.get(spec);
+      if (!entry || entry.inds !== inds) formulaCache.set(spec, (entry = { inds, formula: compileFormula(spec.formule, [...inds.keys()].sort()) }));
+      const formula = entry.formula;
       const values = new Map(
         PROVINCE_CODES.map((p) => [p, formula.evaluate(Object.fromEntries(formula.names.map((n) => [n, inds.get(n)!.values.get(p)!])))] as const),
       );
@@ -129,6 +161,8 @@ export function keyShares(spec: KeySpec, result: ModelResult, year: number): Key
       return { shares: normalise(values, spec.formule), status: statusOf(status), uitleg: `aandeel in ${spec.formule}` };
     }
     case 'mix': {
+      const bad = spec.delen.find((d) => d.gewicht.isNegative() || d.gewicht.greaterThan(ONE));
+      if (bad) throw new UserError({ message: `mengsleutel: elk gewicht ligt tussen 0 en 1, gevonden ${bad.gewicht.toString()}` });
       const total = sum(spec.delen.map((d) => d.gewicht));
       if (!total.equals(ONE)) throw new UserError({ message: `mengsleutel: gewichten tellen op tot ${total.toString()}, verwacht 1` });
       const parts = spec.delen.map((d) => ({ w: d.gewicht, k: keyShares(d.sleutel, result, year) }));
@@ -147,5 +181,7 @@ export function keyShares(spec: KeySpec, result: ModelResult, year: number): Key
         uitleg: `overgang in ${spec.jaren} jaar vanaf ${spec.start} (${year}: ${w.toSignificantDigits(4).toString()} van de nieuwe sleutel): van ${a.uitleg} naar ${b.uitleg}`,
       };
     }
+    default:
+      throw new UserError({ message: `onbekende soort sleutel '${String((spec as { soort?: unknown }).soort)}'; kies historisch, indicator, taak, plan, formule, mix of overgang` });
   }
 }

@@ -19,6 +19,7 @@ import { UserError } from '../errors.js';
 import type { Status } from '../status.js';
 import { suggest } from '../suggest.js';
 import { assumptionAt, datedValue, isDated, type DatedValues } from '../parameter.js';
+import { byText } from '../order.js';
 
 /** One value a factor used, and where it came from. */
 export interface SeriesInput {
@@ -156,9 +157,9 @@ export function macroValue(data: IndexData, reeks: string, jaar: number, options
       }
       return (
         Number(a.status === 'aanname') - Number(b.status === 'aanname') ||
-        b.publicatiedatum.localeCompare(a.publicatiedatum) ||
+        byText(b.publicatiedatum, a.publicatiedatum) ||
         Number(b.status === 'realisatie') - Number(a.status === 'realisatie') ||
-        a.publicatie.localeCompare(b.publicatie)
+        byText(a.publicatie, b.publicatie)
       );
     })[0]!;
     return { reeks, jaar, publicatie: best.publicatie, waarde: best.waarde, status: best.status, bron: best.bron };

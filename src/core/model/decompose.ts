@@ -32,6 +32,7 @@ import { PROVINCE_CODES, type ProvinceCode, type RegionCode } from '../provinces
 import { COST_TASKS } from './lines.js';
 import { developmentCost, developmentCostParts } from './plan.js';
 import type { ModelResult } from './run.js';
+import { checkModelResult } from './check-input.js';
 
 export interface DevelopmentPart {
   /** The development's name (`nhv`, `anlb_500`, ...). */
@@ -103,6 +104,7 @@ function forProvince(result: ModelResult, p: ProvinceCode, a: number, b: number,
  *   decomposeGap(result, { provincie: 'NL', tot: 2030 }, (p, y, l) => comparison.row('C3', p, y, l).bedrag_eur)
  */
 export function decomposeGap(result: ModelResult, where: { provincie?: RegionCode; van?: number; tot?: number } = {}, bron?: GapSource): GapDecomposition {
+  checkModelResult(result, 'decomposeGap');
   const a = where.van ?? result.basisjaar;
   const b = where.tot ?? result.jaren.at(-1)!;
   const region = where.provincie ?? 'NL';

@@ -13,12 +13,18 @@
  *   D_{p,k,t} = share_{p,k} × effect_{k,t}(parameters as p sees them)
  *
  * which is the national effect × share when every province sees the same values.
+ *
+ * Every parameter declares what it allows (`grenzen`, see `bounds.ts`): its unit, hard bounds
+ * (outside: an error at the value's place in the scenario file) and plausible range (outside: a
+ * warning in `valideer` and in the report), each saying where the bounds come from.
  */
+import { amount, fraction, share, year, type Bounds } from '../bounds.js';
 import type { Dataset } from '../dataset.js';
 import { Decimal, ONE, ZERO, dec, sum } from '../decimal.js';
 import { formatMlnText, formatNumberNl, formatPercentNl } from '../format.js';
 import { restorationWeights, type Milestone } from './nhv-phasing.js';
 import { UserError } from '../errors.js';
+import { HISTORY_FIRST_YEAR, HISTORY_LAST_YEAR } from '../estimate.js';
 import { valueAt, type DatedValues, type Dimension, type ParameterInput } from '../parameter.js';
 import type { ProvinceCode } from '../provinces.js';
 import type { Status } from '../status.js';
@@ -36,6 +42,8 @@ export interface ParameterValue {
   readonly varieert: readonly Dimension[];
   /** Dated values of the default (from a dated assumption), each from its year on. */
   readonly verloop?: DatedValues;
+  /** Unit, hard bounds and plausible range, with where they come from. */
+  readonly grenzen: Bounds;
 }
 
 /** A parameter's value in a year (for a province): the scenario's value, else its default (dated where it is). */
@@ -108,24 +116,47 @@ export function cannotVary(p: ParameterValue, dimension: 'jaar' | 'provincie'): 
     : 'geldt voor heel Nederland en kan niet per provincie verschillen';
 }
 
-const assumed = (waarde: Decimal, eenheid: ParameterValue['eenheid'], toelichting: string): ParameterValue => ({
+const assumed = (waarde: Decimal, grenzen: Bounds, toelichting: string): ParameterValue => ({
   waarde,
-  eenheid,
+  eenheid: unitOf(grenzen),
   status: 'aanname',
   bron: [],
   toelichting,
-  varieert: dimensionsForUnit(eenheid),
+  varieert: dimensionsForUnit(unitOf(grenzen)),
+  grenzen,
 });
 
 /** A default from the data. */
-const sourced = (waarde: Decimal, eenheid: ParameterValue['eenheid'], status: Status, bron: readonly string[], toelichting: string): ParameterValue => ({
+const sourced = (waarde: Decimal, grenzen: Bounds, status: Status, bron: readonly string[], toelichting: string): ParameterValue => ({
   waarde,
-  eenheid,
+  eenheid: unitOf(grenzen),
   status,
   bron,
   toelichting,
-  varieert: dimensionsForUnit(eenheid),
+  varieert: dimensionsForUnit(unitOf(grenzen)),
+  grenzen,
 });
+
+function unitOf(b: Bounds): ParameterValue['eenheid'] {
+  if (b.eenheid === 'fractie' || b.eenheid === 'EUR' || b.eenheid === 'jaar') return b.eenheid;
+  throw new RangeError(`development parameters are fractions, euros or years, not ${b.eenheid}`);
+}
+
+/**
+ * Hard upper bound of a national amount per year: almost three times the whole Provinciefonds
+ * (3.611 mln in 2024); beyond it an amount is no longer a nature budget.
+ */
+const NATIONAL_AMOUNT_MAX = '10000';
+const nationalAmount = (plausibelMax: string, bron: string, plausibelMin = '0') =>
+  amount({ min: '0', max: NATIONAL_AMOUNT_MAX }, { min: plausibelMin, max: plausibelMax }, { hard: 'niet negatief en ten hoogste 10 mld per jaar (bijna driemaal het Provinciefonds, 3.611 mln in 2024)', plausibel: bron });
+/** A one-off jump of a price or wage level: more than -100% (a price of zero or less means nothing), at most +200%. */
+const jump = (plausibel: { min: string; max: string }, bron: string) =>
+  fraction({ min: '-1', minOpen: true, max: '2' }, plausibel, { hard: 'meer dan -100% en ten hoogste +200%', plausibel: bron });
+
+/** SNL: 75% of the standard cost price under the Natuurpact, 84% since 2021 (kostendrivers.csv). */
+const SNL_BOUNDS = { hard: 'groter dan 0% (het nieuwe percentage wordt erdoor gedeeld) en ten hoogste 200% van de standaardkostprijs', plausibel: '75% onder het Natuurpact, 84% sinds 2021 (kostendrivers.csv, snl_vergoedingspercentage), tot de volledige kostprijs' };
+/** The last year a scenario can run to (`MAX_LAST_YEAR` in plan.ts, which imports this module). */
+const LAST_YEAR = 2050;
 
 function agreement(data: Dataset, onderdeel: string): { waarde: Decimal; van: number; tot: number; status: Status; bron: readonly string[] } {
   const row = data.natuurpact.find((r) => r.onderdeel === onderdeel && r.provincie === 'NL');
@@ -170,7 +201,15 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         publieke_kosten: {
           ...sourced(
             society.waarde.times(NHV_PUBLIC_SHARE),
-            'EUR',
+            // A total to 2050, not an amount per year: bounded by the societal cost it is a part of.
+            amount(
+              { min: '0', max: '200000' },
+              { min: society.waarde.times('0.25').dividedBy(1e6).toFixed(0), max: society.waarde.dividedBy(1e6).toFixed(0) },
+              {
+                hard: 'niet negatief en ten hoogste 200 mld tot 2050 (een vijfde van het bbp van 2023)',
+                plausibel: `een kwart tot het geheel van de maatschappelijke kosten van ${formatNumberNl(society.waarde.dividedBy(1e9), 0)} mld (natuurpact.csv, nhv.kosten)`,
+              },
+            ),
             'aanname',
             society.bron,
             `publieke kosten (Rijk en provincies) tot ${society.tot}: aangenomen ${formatPercentNl(NHV_PUBLIC_SHARE)} van de maatschappelijke kosten van ${formatNumberNl(society.waarde.dividedBy(1e9), 0)} mld (impactanalyse Berenschot/Arcadis, alle sectoren samen; alleen als context). Een verdeling naar betalers is niet gepubliceerd; de maatschappelijke kosten omvatten ook wat landbouw, bedrijven, gemeenten en waterschappen dragen. Vervang door de raming van het Nationaal Herstelplan (in 2026 in te dienen)`,
@@ -179,7 +218,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         },
         aandeel_provincies: assumed(
           dec('0.5'),
-          'fractie',
+          share({ min: '0.25', max: '0.75' }, 'geen openbare verdeling tussen Rijk en provincies; de provincies dragen het herstel op land, het Rijk dat van de grote wateren: tussen een kwart en driekwart'),
           'deel van de publieke kosten bij de provincies: zij dragen het herstel van de natuur op land (NNN en de meeste Natura 2000-beheerplannen, agrarisch natuurbeheer, bos), het Rijk de Noordzee, de Waddenzee, de grote wateren en rivieren; geen openbare verdeling, daarom de helft',
         ),
       };
@@ -228,8 +267,9 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
         .sort((a, b) => b.jaar - a.jaar)[0];
       if (!pct) throw new UserError({ message: 'kostendrivers.csv: snl_vergoedingspercentage ontbreekt' });
       return {
-        huidig: sourced(pct.waarde, 'fractie', pct.status, pct.bron, `huidig vergoedingspercentage (${pct.jaar})`),
-        nieuw: assumed(ONE, 'fractie', 'de volledige standaardkostprijs'),
+        // The new percentage is divided by the current one: the current one cannot be 0.
+        huidig: sourced(pct.waarde, fraction({ min: '0', minOpen: true, max: '2' }, { min: '0.75', max: '1' }, SNL_BOUNDS), pct.status, pct.bron, `huidig vergoedingspercentage (${pct.jaar})`),
+        nieuw: assumed(ONE, fraction({ min: '0', max: '2' }, { min: '0.75', max: '1' }, SNL_BOUNDS), 'de volledige standaardkostprijs'),
       };
     },
     effect(input, start, p) {
@@ -244,7 +284,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     raakt: ['inkomsten.overig_rijk'],
     parameters(data) {
       const ask = agreement(data, 'bouwsteen_beheer.vraag');
-      return { bedrag: sourced(ask.waarde, 'EUR', ask.status, ask.bron, 'gevraagd bedrag per jaar') };
+      return { bedrag: sourced(ask.waarde, nationalAmount('500', 'de vraag van IPO en natuurorganisaties is 200 mln per jaar (natuurpact.csv, bouwsteen_beheer.vraag)'), ask.status, ask.bron, 'gevraagd bedrag per jaar') };
     },
     effect(input, start, p) {
       return { kosten: {}, inkomsten: { overig_rijk: fromYear(input, start, (y) => p.at('bedrag', y)) } };
@@ -261,8 +301,8 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     parameters(data) {
       const extra = agreement(data, 'anlb.uitbreiding');
       return {
-        bedrag: sourced(extra.waarde, 'EUR', extra.status, extra.bron, `extra ANLb-budget per jaar bovenop het bestaande, vanaf ${extra.van} (tot en met ${extra.tot} per jaar gepubliceerd, daarna structureel)`),
-        aandeel_rijk: sourced(ONE, 'fractie', extra.status, extra.bron, 'het kabinet stelde het bedrag beschikbaar (begroting LVVN): het Rijk betaalt de uitbreiding volledig'),
+        bedrag: sourced(extra.waarde, nationalAmount('1000', 'het besluit is 500 mln per jaar (natuurpact.csv, anlb.uitbreiding); tot het dubbele bij een verdere uitbreiding'), extra.status, extra.bron, `extra ANLb-budget per jaar bovenop het bestaande, vanaf ${extra.van} (tot en met ${extra.tot} per jaar gepubliceerd, daarna structureel)`),
+        aandeel_rijk: sourced(ONE, share({ min: '0.5', max: '1' }, 'het kabinet betaalt de uitbreiding volledig (begroting LVVN); een deel bij de provincies alleen bij een nieuwe afspraak'), extra.status, extra.bron, 'het kabinet stelde het bedrag beschikbaar (begroting LVVN): het Rijk betaalt de uitbreiding volledig'),
       };
     },
     // extra_t = bedrag_t on the cost side; the Rijk pays aandeel_rijk_t of it.
@@ -285,8 +325,14 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       if (!last || !earlier) throw new UserError({ message: 'kostendrivers.csv: faunaschade (NL) vraagt ten minste drie jaren' });
       const growth = last.waarde.minus(earlier.waarde).dividedBy(last.jaar - earlier.jaar);
       return {
-        groei_per_jaar: sourced(growth, 'EUR', 'afgeleid', [...new Set([...last.bron, ...earlier.bron])], `gemiddelde jaarlijkse stijging ${earlier.jaar}-${last.jaar}`),
-        laatste_jaar: sourced(dec(last.jaar), 'jaar', last.status, last.bron, 'laatste gepubliceerde jaar'),
+        groei_per_jaar: sourced(
+          growth,
+          amount({ min: '-1000', max: '1000' }, { min: '-10', max: '30' }, { hard: 'een verandering van ten hoogste 1 mld per jaar', plausibel: 'de faunaschade steeg 2018-2024 met 2,5 tot 19,4 mln per jaar (kostendrivers.csv)' }),
+          'afgeleid',
+          [...new Set([...last.bron, ...earlier.bron])],
+          `gemiddelde jaarlijkse stijging ${earlier.jaar}-${last.jaar}`,
+        ),
+        laatste_jaar: sourced(dec(last.jaar), year({ min: HISTORY_FIRST_YEAR, max: LAST_YEAR }, { min: 2020, max: 2026 }, { hard: 'een jaar van het model', plausibel: 'het laatste gepubliceerde jaar ligt kort voor de vooruitblik' }), last.status, last.bron, 'laatste gepubliceerde jaar'),
       };
     },
     // extra_t = Σ_{s=last+1..t} groei_s: the growth of each year stays in the level after it.
@@ -307,7 +353,9 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     standaardStartjaar: 2026,
     raakt: ['kosten.soorten'],
     parameters() {
-      return { bedrag_per_jaar: assumed(ZERO, 'EUR', 'geen openbaar bedrag gevonden; vul een eigen bedrag per jaar in') };
+      return {
+        bedrag_per_jaar: assumed(ZERO, nationalAmount('100', 'geen openbaar bedrag; de orde van de jaarlijkse faunaschade (74,5 mln in 2024, kostendrivers.csv)'), 'geen openbaar bedrag gevonden; vul een eigen bedrag per jaar in'),
+      };
     },
     effect(input, start, p) {
       return { kosten: { soorten: fromYear(input, start, (y) => p.at('bedrag_per_jaar', y)) }, inkomsten: {} };
@@ -319,7 +367,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     standaardStartjaar: 2026,
     raakt: ['kosten.verwerving'],
     parameters() {
-      return { schok: assumed(dec('0.2'), 'fractie', 'illustratieve sprong van 20%') };
+      return { schok: assumed(dec('0.2'), jump({ min: '-0.2', max: '0.5' }, 'de landbouwgrondprijs steeg 2014-2023 met ten hoogste 9,1% in een jaar (2021, kostendrivers.csv)'), 'illustratieve sprong van 20%') };
     },
     effect(input, start, p) {
       return { kosten: { verwerving: fromYear(input, start, (y) => input.baselineCost('verwerving', y).times(p.at('schok', y))) }, inkomsten: {} };
@@ -334,8 +382,11 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
       const w = data.aannames.find((a) => a.naam === 'kostenindex.gewicht_loon');
       if (!w) throw new UserError({ message: "aannames.csv: 'kostenindex.gewicht_loon' ontbreekt" });
       return {
-        schok: assumed(dec('0.05'), 'fractie', 'illustratieve sprong van 5%'),
-        loonaandeel: { ...sourced(w.waarde, 'fractie', 'aanname', w.bron, 'loongewicht van de natuurkostenindex'), ...(w.verloop ? { verloop: w.verloop } : {}) },
+        schok: assumed(dec('0.05'), jump({ min: '-0.05', max: '0.2' }, 'de cao-lonen stegen ten hoogste 6,6% in een jaar (2024, macro.csv), de CAO Bos en Natuur 4,3-7% (2023, kostendrivers.csv)'), 'illustratieve sprong van 5%'),
+        loonaandeel: {
+          ...sourced(w.waarde, share({ min: '0.3', max: '0.8' }, 'beheer is vooral arbeid (zie kostenindex.gewicht_loon)'), 'aanname', w.bron, 'loongewicht van de natuurkostenindex'),
+          ...(w.verloop ? { verloop: w.verloop } : {}),
+        },
       };
     },
     effect(input, start, p) {
@@ -359,7 +410,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     standaardStartjaar: 2026,
     raakt: ['inkomsten.programma_natuur', 'kosten.herstel'],
     parameters() {
-      return { aandeel_kosten_vervalt: assumed(ZERO, 'fractie', 'de Natura 2000-verplichtingen blijven; de kosten lopen door') };
+      return { aandeel_kosten_vervalt: assumed(ZERO, share({ min: '0', max: '1' }, 'elk deel is denkbaar'), 'de Natura 2000-verplichtingen blijven; de kosten lopen door') };
     },
     effect(input, start, p) {
       const amount = (y: number) => input.baselineIncome('programma_natuur', y);
@@ -393,7 +444,9 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
     standaardStartjaar: 2026,
     raakt: ['inkomsten.programma_natuur', 'inkomsten.natuurpact'],
     parameters() {
-      return { korting: assumed(dec('0.1'), 'fractie', 'bij omzetting van een SPUK in fondsgeld geldt een korting van 10%') };
+      return {
+        korting: assumed(dec('0.1'), share({ min: '0', max: '0.2' }, 'bij omzetting van een SPUK in fondsgeld geldt een korting van 10% (domeinnotitie)'), 'bij omzetting van een SPUK in fondsgeld geldt een korting van 10%'),
+      };
     },
     effect(input, start, p) {
       const amount = (y: number) => input.baselineIncome('programma_natuur', y);

@@ -20,7 +20,9 @@ import { PROVINCE_CODES, type ProvinceCode } from '../provinces.js';
 import { provinciefondsLedger, type Ledger } from '../provinciefonds.js';
 import { modelContext, type ModelContext } from './context.js';
 import { cannotVary, DEVELOPMENTS, development, parameterAt, type DevelopmentDefinition, type DevelopmentEffect, type Parameters, type ParameterValue } from './developments.js';
-import { dimensionsOf, inputsForProvince, isDated, provinceGroups, type ParameterInput, type TimedValue } from '../parameter.js';
+import { dimensionsOf, inputsForProvince, inputValues, isDated, provinceGroups, type ParameterInput, type TimedValue } from '../parameter.js';
+import { checkBounds } from '../bounds.js';
+import { checkDatasetInput, checkModelScenario } from './check-input.js';
 import { herstelDriver } from './drivers/herstel.js';
 import { natuurbeheerDriver } from './drivers/natuurbeheer.js';
 import { inrichtingDriver, verwervingDriver } from './drivers/nnn-tasks.js';
@@ -150,6 +152,8 @@ function agreementIncome(data: Dataset, onderdeel: string, label: string, lastYe
 }
 
 export function compilePlan(scenario: ModelScenario, data: Dataset, history: HistoryAccess): Plan {
+  checkModelScenario(scenario, 'compilePlan');
+  checkDatasetInput(data, 'compilePlan');
   const baseYear = HISTORY_LAST_YEAR;
   const tot = scenario.tot ?? DEFAULT_LAST_YEAR;
   if (!Number.isInteger(tot) || tot <= baseYear || tot > MAX_LAST_YEAR) {
@@ -224,6 +228,9 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       }
       const refused = dimensionsOf(input).find((d) => !known.varieert.includes(d));
       if (refused) throw new UserError({ message: `ontwikkeling '${def.naam}': parameter '${name}' ${cannotVary(known, refused)}` });
+      // What a scenario file is refused at its place, a library caller is refused here: no value outside the hard bounds.
+      const outside = inputValues(input).map((v) => checkBounds(known.grenzen, v)).find((f) => f?.niveau === 'fout');
+      if (outside) throw new UserError({ message: `ontwikkeling '${def.naam}': parameter '${name}': ${outside.melding}` });
       // A single value replaces the default; dated or per-province values keep it for the years and provinces they leave open.
       params[name] = !(input instanceof Decimal)
         ? { ...known, status: 'aanname', bron: [...known.bron], toelichting: `opgegeven in het scenario; waar het scenario niets geeft, de standaardwaarde (${known.toelichting})`, invoer: input }

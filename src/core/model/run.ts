@@ -31,6 +31,7 @@ import { parameterAt } from './developments.js';
 import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, developmentShareOf, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
 import { ownContributionPart } from './own-contribution.js';
+import { checkDatasetInput, checkModelResult, checkModelScenario } from './check-input.js';
 
 export const STATUS_QUO = 'status_quo';
 
@@ -104,6 +105,8 @@ function historyIndex(data: Dataset) {
  *   result.cell('NL', 2030, 'tekort').bedrag_eur
  */
 export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult {
+  checkModelScenario(scenario);
+  checkDatasetInput(raw);
   const data = completeHistory(raw).dataset;
   const idx = historyIndex(data);
   // Cells in a flat array by (region, year, line) position: this loop runs thousands of times.
@@ -438,6 +441,7 @@ function developmentNotes(plan: Plan, p: ProvinceCode, side: 'kosten' | 'inkomst
  *   explain(result, { provincie: 'PV22', jaar: 2028, post: 'tekort' })
  */
 export function explain(result: ModelResult, where: { provincie: RegionCode; jaar: number; post: ResultLine }): Explanation {
+  checkModelResult(result, 'explain');
   const fn = (result as unknown as { [EXPLAIN]?: (p: RegionCode, y: number, l: ResultLine) => Explanation })[EXPLAIN];
   if (!fn) throw new UserError({ message: 'dit resultaat heeft geen uitleg' });
   return fn(where.provincie, where.jaar, where.post);
