@@ -177,7 +177,11 @@ function selectScenarioConstructions(loaded: LoadedScenario, data: Dataset): Con
 
 /** Loads, checks and runs one scenario file against the (already loaded) data. */
 export function runScenarioFile(path: string, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
-  const loaded = loadScenarioFile(path);
+  return runLoadedScenario(loadScenarioFile(path), loadedData, options);
+}
+
+/** Checks and runs a loaded scenario against the (already loaded) data (the explorer's way in: it reads no file). */
+export function runLoadedScenario(loaded: LoadedScenario, loadedData: Dataset, options: RunOptions = {}): ScenarioRun {
   checkAgainstData(loaded, loadedData);
   if (loaded.content.macro?.vintage) {
     try {

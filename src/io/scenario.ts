@@ -427,7 +427,8 @@ function translateYamlError(code: string, message: string): string {
 const isParameterValue = (path: readonly string[]) =>
   (path.length === 2 && path[0] === 'parameters') || (path.length === 4 && path[0] === 'ontwikkelingen' && path[2] === 'parameters');
 
-function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {
+/** A file's own keys over its base's content (`basis:`); exported for the explorer, which extends a scenario in the page. */
+export function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(own)) {
     const b = out[k];
@@ -438,7 +439,7 @@ function merge(base: Record<string, unknown>, own: Record<string, unknown>, path
   return out;
 }
 
-function changes(own: Record<string, unknown>, path: readonly string[] = []): { pad: string; waarde: string }[] {
+export function changes(own: Record<string, unknown>, path: readonly string[] = []): { pad: string; waarde: string }[] {
   return Object.entries(own).flatMap(([k, v]) => {
     const at = [...path, k];
     if (k === 'basis' || k === 'naam' || k === 'beschrijving') return [];
@@ -508,7 +509,7 @@ export function loadScenarioFile(path: string, chain: readonly string[] = []): L
 }
 
 /** Back to source-text form so a merged base validates like a file. */
-function toPlain(content: Record<string, unknown>): Record<string, unknown> {
+export function toPlain(content: Record<string, unknown>): Record<string, unknown> {
   const isDatedList = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
     Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && 'vanaf' in x && 'waarde' in x);
   const isProvinceBlock = (v: unknown): v is PerProvince => typeof v === 'object' && v !== null && !Array.isArray(v) && 'perProvincie' in v;
