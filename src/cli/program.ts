@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
+import { registerExplorerCommand } from './explorer-command.js';
 import { registerRunCommands } from './run-commands.js';
 
 export const EXIT_OK = 0;
@@ -99,6 +100,7 @@ export function buildProgram(io: Io): Command {
   registerDataCommands(program, io);
   registerIndexCommand(program, io);
   registerConstructionsCommand(program, io);
+  registerExplorerCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;
