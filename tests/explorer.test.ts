@@ -3,7 +3,7 @@
  * become a scenario file, and that such a file, read back by the command line's own reader, is the
  * scenario the page calculates. The page itself is tested in Chromium (tests/browser/).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -223,6 +223,15 @@ describe('charts', () => {
   test('every mark names its cell, so a click can explain it', () => {
     const svg = lineChart([{ naam: 'tekort', kleur: '#000', punten: [{ provincie: 'NL', jaar: 2024, post: 'tekort', waarde: 1, tekst: '1' }, { provincie: 'NL', jaar: 2025, post: 'tekort', waarde: 2, tekst: '2' }] }], 2024, 'mln euro', 'x');
     expect(svg).toContain('data-provincie="NL" data-jaar="2025" data-post="tekort"');
+    // An uncertainty band (the hook for the fast path's quantiles) is drawn behind its line, and the axis covers it.
+    const banded = lineChart(
+      [{ naam: 'tekort', kleur: '#000', punten: [2024, 2025].map((jaar) => ({ provincie: 'NL', jaar, post: 'tekort', waarde: 100, tekst: '' })), band: [{ jaar: 2024, laag: 90, hoog: 110 }, { jaar: 2025, laag: 50, hoog: 420 }] }],
+      2023,
+      'mln euro',
+      'x',
+    );
+    expect(banded).toMatch(/<polygon class="band" points="[^"]+"/);
+    expect(banded).toContain('>500</text>');
     expect(barChart([{ label: 'Utrecht <x>', provincie: 'PV26', jaar: 2030, post: 'tekort', waarde: -3, tekst: '-3' }], 'mln euro', 'y')).toContain('Utrecht &lt;x&gt;');
   });
 });
@@ -240,6 +249,51 @@ describe('natuurpact verken', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
     expect(html).toContain('"name":"uitgaven.csv"');
     expect(explorerPage(join(scenarios, 'basis.yaml')).html).toBe(html);
+  });
+
+  test("with --data the page carries the user's files and calculates what run --data gives", async () => {
+    const own = mkdtempSync(join(tmpdir(), 'natuurpact-verken-data-'));
+    writeFileSync(
+      join(own, 'macro.csv'),
+      'reeks;publicatie;publicatiedatum;jaar;waarde;eenheid;status;bron;vindplaats;methode\n' + 'bbp_prijs;eigen-raming;2026-06;2024;4,0;%;raming;eigen-nota;Tabel 2;\n',
+    );
+    writeFileSync(join(own, 'bronnen.csv'), 'id,titel,uitgever,datum,url,vindplaats,geraadpleegd\neigen-nota,Eigen raming,Ministerie,2026-06,https://example.org/nota,,2026-11-28\n');
+    const { html } = explorerPage(join(scenarios, 'basis.yaml'), own);
+    const json = /<script type="application\/json" id="verkenner-gegevens">(.*?)<\/script>/s.exec(html)![1]!;
+    const payload = decodeTagged(json) as import('../src/explorer/payload.js').ExplorerPayload;
+    expect(payload.gegevens.filter((f) => f.laag === 'eigen').map((f) => f.name)).toEqual(['bronnen.csv', 'macro.csv']);
+    const { buildDataset } = await import('../src/io/load.js');
+    const inPage = runExtended(payload.scenario.inhoud as typeof basis, { naam: 'basis', basis: 'basis.yaml' }, 'x.yaml', buildDataset(payload.gegevens.map(dataFileInput)));
+    const out = mkdtempSync(join(tmpdir(), 'natuurpact-verken-uit-'));
+    const r = await run('run', join(scenarios, 'basis.yaml'), '--data', own, '--uit', out, '--formaat', 'csv');
+    expect(r.code).toBe(0);
+    const cli = readFileSync(join(out, 'basis', 'resultaten.csv'), 'utf8');
+    expect(inPage.ok && resultsCsv(inPage.run.rows)).toBe(cli);
+    // and the user's figure made a difference
+    expect(cli).not.toBe(readFileSync(join(scenarios, 'basis.verwacht.csv'), 'utf8'));
+  });
+
+  test('a scenario with its own construction: the page shows it and exports its definition', () => {
+    // The fixture names its base as ../../../scenarios/basis.yaml: the same layout in a temporary folder.
+    const root = mkdtempSync(join(tmpdir(), 'natuurpact-verken-c8-'));
+    const deep = join(root, 'a', 'b', 'c');
+    mkdirSync(deep, { recursive: true });
+    mkdirSync(join(root, 'scenarios'));
+    copyFileSync(join(scenarios, 'basis.yaml'), join(root, 'scenarios', 'basis.yaml'));
+    copyFileSync(join(import.meta.dirname, 'fixtures', 'scenario-goed', 'eigen-constructie.yaml'), join(deep, 'eigen-constructie.yaml'));
+    const original = loadScenarioFile(join(deep, 'eigen-constructie.yaml'));
+    const c = catalogue(data, original.content, toPlain);
+    expect(c.constructie).toBe('C1');
+    expect(c.constructies.map((x) => x.id)).toContain('C8');
+    const keys = scenarioDelta(c, { ...initialState(c, 'c8-verkend', ''), constructie: 'C8' }, 'eigen-constructie.yaml');
+    expect((keys.constructies as { id: string }[])[0]!.id).toBe('C8');
+    writeFileSync(join(deep, 'c8-verkend.yaml'), scenarioYaml(keys));
+    const back = runScenarioFile(join(deep, 'c8-verkend.yaml'), data);
+    const inPage = runExtended(original.content, keys, 'x.yaml', data);
+    expect(inPage.ok && resultsCsv(inPage.run.rows)).toBe(resultsCsv(back.rows));
+    // C8's figures are those of the original scenario, which compares C1 and C8.
+    const c8 = (r: ReturnType<typeof runScenarioFile>) => resultsCsv(r.rows.filter((x) => x.constructie === 'C8').map((x) => ({ ...x, scenario: '-' })));
+    expect(c8(back)).toBe(c8(runScenarioFile(join(deep, 'eigen-constructie.yaml'), data)));
   });
 
   test('a bad scenario: exit 1 with its location, and nothing written', async () => {

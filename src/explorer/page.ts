@@ -104,6 +104,17 @@ function checkBounds(input: NumberInput, value: Decimal): { fout?: string; waars
   return {};
 }
 
+/**
+ * HOOK (uncertainty): the band to draw around a line, in mln euro per projection year, or nothing.
+ * When the uncertainty engine lands (Monte Carlo on the fast path, `compileFast`/`evaluateFast`,
+ * seeded), return its P5 and P95 of `post` for the province here, computed on request (a checkbox
+ * beside the chart) and cached per scenario state; `lineChart` already draws a band. The figures in
+ * text stay on the exact path.
+ */
+function uncertaintyBand(_run: ScenarioRun, _provincie: RegionCode, _post: string): { jaar: number; laag: number; hoog: number }[] | undefined {
+  return undefined;
+}
+
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -160,6 +171,13 @@ class Explorer {
     this.root.addEventListener('input', (e) => this.onInput(e, false));
     this.root.addEventListener('change', (e) => this.onInput(e, true));
     this.root.addEventListener('click', (e) => this.onClick(e));
+    this.root.addEventListener('keydown', (e) => {
+      const cell = (e.target as Element).closest<HTMLElement>('.cel');
+      if (cell && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        this.explainCell(cell.dataset);
+      }
+    });
     // Charts are drawn at their container's width: again when the window changes.
     let resized: ReturnType<typeof setTimeout> | undefined;
     window.addEventListener('resize', () => {
@@ -211,7 +229,7 @@ ${groups}
 <p class="note" id="tijd"></p>
 <figure id="lijn"></figure>
 <figure id="balken"></figure>
-<h2>Tabel <span class="klein">(mln euro; klik op een getal voor de uitleg)</span></h2>
+<h2>Tabel <span class="klein">(mln euro, dekkingsgraad in %; klik op een getal voor de uitleg; grijs: schatting of aanname)</span></h2>
 <div class="tabel" id="tabel"></div>
 <section class="herkomst"><h2>Herkomst</h2>${this.provenanceHtml()}</section>
 </main>
@@ -439,14 +457,18 @@ ${groups}
     const years = run.result.jaren;
     // Drawn at the container's width (within reason), so text keeps its size on a phone.
     const chartWidth = Math.max(320, Math.min(900, Math.round(this.root.querySelector('#lijn')!.clientWidth || 640)));
-    const serie = (naam: string, kleur: string, post: string) => ({
-      naam,
-      kleur,
-      punten: years.map((y) => {
-        const r = this.row(p, y, post)!;
-        return { provincie: p, jaar: y, post, waarde: r.bedrag_eur.dividedBy(1e6).toNumber(), tekst: `${mln(r.bedrag_eur)} mln` };
-      }),
-    });
+    const serie = (naam: string, kleur: string, post: string) => {
+      const band = uncertaintyBand(run, p, post);
+      return {
+        naam,
+        kleur,
+        punten: years.map((y) => {
+          const r = this.row(p, y, post)!;
+          return { provincie: p, jaar: y, post, waarde: r.bedrag_eur.dividedBy(1e6).toNumber(), tekst: `${mln(r.bedrag_eur)} mln` };
+        }),
+        ...(band ? { band } : {}),
+      };
+    };
     this.root.querySelector('#lijn')!.innerHTML =
       lineChart([serie('kosten', '#d95f02', 'kosten.totaal'), serie('inkomsten Rijk en EU', '#1b9e77', 'inkomsten.totaal'), serie('tekort', '#7570b3', 'tekort')], run.result.basisjaar, 'mln euro', `Kosten, inkomsten en tekort, ${provinceName(p)}`, chartWidth) +
       `<figcaption>Kosten, inkomsten en tekort per jaar, ${esc(provinceName(p))} (mln euro). Klik op een punt voor de uitleg.</figcaption>`;

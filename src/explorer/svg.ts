@@ -44,6 +44,8 @@ export interface LineSeries {
   readonly naam: string;
   readonly kleur: string;
   readonly punten: readonly (CellRef & { readonly waarde: number; readonly tekst: string })[];
+  /** An uncertainty band (e.g. P5-P95 per year), drawn as a light area behind the line. */
+  readonly band?: readonly { readonly jaar: number; readonly laag: number; readonly hoog: number }[];
 }
 
 const cellAttrs = (c: CellRef) => `data-provincie="${esc(c.provincie)}" data-jaar="${c.jaar}" data-post="${esc(c.post)}"`;
@@ -59,7 +61,7 @@ export function lineChart(series: readonly LineSeries[], grens: number, eenheid:
   const m = { top: 16, right: 16, bottom: 56, left: 64 };
   const legendStep = Math.min(170, (width - 8) / Math.max(1, series.length));
   const years = [...new Set(series.flatMap((s) => s.punten.map((p) => p.jaar)))].sort((a, b) => a - b);
-  const values = series.flatMap((s) => s.punten.map((p) => p.waarde));
+  const values = series.flatMap((s) => [...s.punten.map((p) => p.waarde), ...(s.band ?? []).flatMap((b) => [b.laag, b.hoog])]);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
   const lo = ticks[0]!;
   const hi = ticks.at(-1)!;
@@ -79,6 +81,15 @@ export function lineChart(series: readonly LineSeries[], grens: number, eenheid:
     boundary === undefined
       ? ''
       : `<line x1="${boundary.toFixed(1)}" x2="${boundary.toFixed(1)}" y1="${m.top}" y2="${height - m.bottom}" stroke="#666" stroke-dasharray="4 3"/><text x="${(boundary + 4).toFixed(1)}" y="${m.top + 10}" fill="#555">projectie</text><text x="${(boundary - 4).toFixed(1)}" y="${m.top + 10}" text-anchor="end" fill="#555">terugblik</text>`;
+  const bands = series
+    .filter((s) => s.band && s.band.length > 1)
+    .map((s) => {
+      const b = s.band!;
+      const upper = b.map((p) => `${x(p.jaar).toFixed(1)},${yPos(p.hoog).toFixed(1)}`);
+      const lower = [...b].reverse().map((p) => `${x(p.jaar).toFixed(1)},${yPos(p.laag).toFixed(1)}`);
+      return `<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${s.kleur}" fill-opacity="0.18"/>`;
+    })
+    .join('');
   const paths = series
     .map((s) => {
       const d = s.punten.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.jaar).toFixed(1)},${yPos(p.waarde).toFixed(1)}`).join('');
@@ -93,7 +104,7 @@ export function lineChart(series: readonly LineSeries[], grens: number, eenheid:
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(titel)}" font-size="11" font-family="Helvetica, Arial, sans-serif">` +
-    `<title>${esc(titel)}</title>${grid}${xAxis}${rule}${paths}${legend}` +
+    `<title>${esc(titel)}</title>${grid}${xAxis}${rule}${bands}${paths}${legend}` +
     `<text transform="rotate(-90)" x="${-(m.top + (height - m.top - m.bottom) / 2)}" y="14" text-anchor="middle">${esc(eenheid)}</text></svg>`
   );
 }
