@@ -31,7 +31,7 @@ import { runExtended } from './extend.js';
 import { catalogue, initialState, scenarioDelta, type ExplorerState, type Input, type NumberInput, type NumberValue } from './inputs.js';
 import { within } from './limits.js';
 import { dataFileInput, decodeTagged, type ExplorerPayload } from './payload.js';
-import { barChart, lineChart } from './svg.js';
+import { barChart, esc, lineChart } from './svg.js';
 import { scenarioYaml } from './yaml-text.js';
 
 // The page forbids eval (Content-Security-Policy); zod must not probe for it.
@@ -59,7 +59,6 @@ declare global {
 }
 
 const timings: Timings = { herberekeningen: [] };
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const mln = (d: Decimal, decimals = 1) => formatNumberNl(d.dividedBy(1_000_000), decimals);
 const pct = (d: Decimal, decimals = 1) => `${formatNumberNl(d.times(100), decimals)}%`;
 const euro = (d: Decimal) => `${formatNumberNl(d, 2)} euro`;
@@ -137,7 +136,6 @@ class Explorer {
   private pending?: ReturnType<typeof setTimeout>;
   private calculations = 0;
   private readonly cat;
-  private readonly file: string;
 
   constructor(
     private readonly payload: ExplorerPayload,
@@ -147,7 +145,6 @@ class Explorer {
   ) {
     this.cat = catalogue(data, base, toPlain);
     this.state = initialState(this.cat, `${base.naam}-verkend`, `Verkend vanuit ${payload.scenario.basis}.`);
-    this.file = `${this.state.naam}.yaml`;
   }
 
   private keys(): Record<string, unknown> {

@@ -8,7 +8,8 @@
  * on it opens that cell's explanation. The SVG scales to its container (viewBox, width 100%); the
  * page passes the container's width so that text keeps its size on a phone.
  */
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+/** Text for HTML and SVG markup. */
+export const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** Dutch number for an axis: `1.250`, `2,5`. */
 function tickLabel(v: number, step: number): string {
