@@ -198,6 +198,21 @@ describe('from the page to a scenario file', () => {
     expect(rename(resultsCsv(page.ok ? page.run.rows : []))).toBe(resultsCsv(cli.rows));
   });
 
+  test('for every shipped scenario the page starts at the scenario\'s own figures', () => {
+    for (const name of ['basis', 'bbp-vanaf-2027', 'bouwsteen-natuur', 'gefaseerd-en-regionaal', 'hoge-lonen-en-grondprijzen', 'natuurpact-2-0', 'nhv-ambitie']) {
+      const file = join(scenarios, `${name}.yaml`);
+      const own = loadScenarioFile(file).content;
+      const c = catalogue(data, own, toPlain);
+      const keys = scenarioDelta(c, initialState(c, own.naam, ''), `${name}.yaml`);
+      const page = runExtended(own, keys, 'x.yaml', data);
+      expect(page.ok, name).toBe(true);
+      // The command line on the scenario itself, showing the construction the page starts with.
+      const cli = runScenarioFile(file, data, c.constructie === 'C0' && own.constructies === undefined ? {} : { constructies: [c.constructie] });
+      const shown = (rows: readonly (typeof cli.rows)[number][]) => resultsCsv(rows.filter((r) => r.constructie === (c.constructie === 'C0' && !cli.comparison ? 'status_quo' : c.constructie)));
+      expect(shown(page.ok ? page.run.rows : []), name).toBe(shown(cli.rows));
+    }
+  }, 120_000);
+
   test('problems come back as Dutch messages, not as exceptions', () => {
     const r = runExtended(basis, { naam: 'x', basis: 'basis.yaml', parameters: { 'lpo.gewicht_loon': '70%' } }, 'x.yaml', data);
     expect(r.ok).toBe(false);

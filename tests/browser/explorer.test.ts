@@ -6,13 +6,12 @@
  * aborted); its figures are compared with `natuurpact run` on scenario files written by hand, and
  * its exported scenario file is run again. The timings are reported, not asserted.
  */
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { explorerPage } from '../../src/cli/explorer-command.js';
 import { run } from '../helpers/cli.js';
 
 const CHROMIUM = process.env.NATUURPACT_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,7 +32,9 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium ontbreekt (${CHROMIUM}): installeer het Debian-pakket (apt-get install chromium; .ci/run doet dat) of wijs een ander aan met NATUURPACT_CHROMIUM`);
   }
-  writeFileSync(pageFile, explorerPage(join(scenarios, 'basis.yaml')).html);
+  // The page exactly as the command writes it.
+  const r = await run('verken', join(scenarios, 'basis.yaml'), '--uit', dir);
+  if (r.code !== 0) throw new Error(`natuurpact verken: ${r.err}`);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', (route) => {
