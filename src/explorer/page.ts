@@ -71,6 +71,8 @@ function displayValue(v: Decimal, eenheid: NumberInput['eenheid']): string {
   return d.toFixed().replace('.', ',');
 }
 const UNIT_LABEL: Record<NumberInput['eenheid'], string> = { fractie: '%', EUR: 'mln euro', jaar: 'jaar' };
+/** A value with its unit in text: `2,5 %`, `200 mln euro`, `2026` (a year needs no unit). */
+const withUnit = (v: Decimal, eenheid: NumberInput['eenheid']) => (eenheid === 'jaar' ? displayValue(v, eenheid) : `${displayValue(v, eenheid)} ${UNIT_LABEL[eenheid]}`);
 
 /** The text of an input read in its unit, or a Dutch problem. */
 function readValue(text: string, input: NumberInput): { ok: true; value: Decimal } | { ok: false; message: string } {
@@ -90,14 +92,14 @@ function readValue(text: string, input: NumberInput): { ok: true; value: Decimal
 function boundsText(input: NumberInput): string {
   const g = input.grenzen;
   const range = (r: { min?: Decimal; max?: Decimal } | undefined) =>
-    r ? `${r.min !== undefined ? displayValue(r.min, input.eenheid) : '…'} tot ${r.max !== undefined ? displayValue(r.max, input.eenheid) : '…'} ${UNIT_LABEL[input.eenheid]}` : '';
+    r ? `${r.min !== undefined ? displayValue(r.min, input.eenheid) : '…'} tot ${r.max !== undefined ? withUnit(r.max, input.eenheid) : `… ${UNIT_LABEL[input.eenheid]}`}` : '';
   const parts = [g.hard ? `grenzen ${range(g.hard)}` : '', g.plausibel ? `plausibel ${range(g.plausibel)}` : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join('; ')} (${g.bron})` : g.bron;
 }
 
 /** Checks a value against the input's bounds: an error outside the hard bounds, a warning outside the plausible range. */
 function checkBounds(input: NumberInput, value: Decimal): { fout?: string; waarschuwing?: string } {
-  const text = `${displayValue(value, input.eenheid)} ${UNIT_LABEL[input.eenheid]}`;
+  const text = withUnit(value, input.eenheid);
   if (!within(input.grenzen.hard, value)) return { fout: `${text} valt buiten de grenzen: ${boundsText(input)}` };
   if (!within(input.grenzen.plausibel, value)) return { waarschuwing: `${text} is ongebruikelijk: ${boundsText(input)}` };
   return {};
@@ -272,7 +274,7 @@ ${groups}
     return `<div class="veld" data-id="${esc(i.id)}"><label class="rij" for="${domId}"><span>${esc(i.label)} <span class="eenheid">${UNIT_LABEL[i.eenheid]}</span></span>
 <input type="text" inputmode="decimal" id="${domId}" data-rol="enkel" data-id="${esc(i.id)}" value="${esc(main)}" placeholder="${esc(placeholder)}"></label>${years}${perProvince}
 <p class="melding" data-melding="${esc(i.id)}"></p>
-<p class="uitleg">standaard ${esc(displayValue(i.standaard.waarde, i.eenheid))} ${UNIT_LABEL[i.eenheid]} (${esc(status)}): ${esc(i.toelichting.replace(/\.\s*$/, ''))}. ${esc(boundsText(i))}.</p></div>`;
+<p class="uitleg">standaard ${esc(withUnit(i.standaard.waarde, i.eenheid))} (${esc(status)}): ${esc(i.toelichting.replace(/\.\s*$/, ''))}. ${esc(boundsText(i))}.</p></div>`;
   }
 
   private yearText(i: NumberInput, v: NumberValue, k: number): string {
