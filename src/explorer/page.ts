@@ -28,7 +28,7 @@ import type { ScenarioRun, TidyRow } from '../io/run-scenario.js';
 import { parseAmount, toPlain, type ScenarioFile } from '../io/scenario.js';
 import { resultsCsv } from '../report/results-csv.js';
 import { runExtended } from './extend.js';
-import { catalogue, initialState, scenarioDelta, type ExplorerState, type Input, type NumberInput, type NumberValue } from './inputs.js';
+import { catalogue, initialState, scenarioDelta, type Catalogue, type ExplorerState, type Input, type NumberInput, type NumberValue } from './inputs.js';
 import { within } from './limits.js';
 import { dataFileInput, decodeTagged, type ExplorerPayload } from './payload.js';
 import { barChart, esc, lineChart } from './svg.js';
@@ -137,7 +137,7 @@ class Explorer {
   private invalid = new Map<string, string>();
   private pending?: ReturnType<typeof setTimeout>;
   private calculations = 0;
-  private readonly cat;
+  private readonly cat: Catalogue;
 
   constructor(
     private readonly payload: ExplorerPayload,
@@ -243,7 +243,7 @@ ${groups}
     return `<p class="note">Scenario:</p><ul class="klein">${files}</ul><p class="note">Gegevens (in deze pagina ingebed):</p><ul class="klein">${data}</ul>`;
   }
 
-  private groupHtml(g: (typeof this.cat.groepen)[number]): string {
+  private groupHtml(g: Catalogue['groepen'][number]): string {
     const inputs = g.invoer.map((i) => this.inputHtml(i)).join('');
     if (g.ontwikkeling) {
       const on = this.state.aan[g.ontwikkeling.naam];
@@ -419,10 +419,10 @@ ${groups}
     return this.rows.get(`${p}|${y}|${post}`);
   }
 
-  private cellHtml(p: RegionCode, y: number, post: string, text?: string): string {
+  private cellHtml(p: RegionCode, y: number, post: string): string {
     const r = this.row(p, y, post);
     if (!r) return '<td></td>';
-    return `<td class="r cel ${r.status}" data-provincie="${p}" data-jaar="${y}" data-post="${esc(post)}" data-waarde="${r.bedrag_eur.toString()}" tabindex="0">${text ?? show(post, r.bedrag_eur)}</td>`;
+    return `<td class="r cel ${r.status}" data-provincie="${p}" data-jaar="${y}" data-post="${esc(post)}" data-waarde="${r.bedrag_eur.toFixed()}" tabindex="0">${show(post, r.bedrag_eur)}</td>`;
   }
 
   private renderResults(): void {
@@ -443,14 +443,14 @@ ${groups}
     const coverage = this.row(p, tot, 'dekkingsgraad');
     const summary = run.comparison?.samenvatting.find((s) => s.constructie === c && s.provincie === p);
     const figure = (label: string, value: string, attrs: string) => `<div class="kerncijfer cel" ${attrs} tabindex="0"><span class="label">${esc(label)}</span><span class="waarde">${value}</span></div>`;
-    const attrs = (post: string, jaar: number) => `data-provincie="${p}" data-jaar="${jaar}" data-post="${esc(post)}" data-waarde="${this.row(p, jaar, post)?.bedrag_eur.toString() ?? ''}"`;
+    const attrs = (post: string, jaar: number) => `data-provincie="${p}" data-jaar="${jaar}" data-post="${esc(post)}" data-waarde="${this.row(p, jaar, post)?.bedrag_eur.toFixed() ?? ''}"`;
     this.root.querySelector('#kerncijfers')!.innerHTML =
       `<h2>${esc(provinceName(p))}, ${esc(`${c} ${cName}`)}</h2><div class="cijfers">` +
       figure(`tekort ${tot}`, `${show('tekort', gap!.bedrag_eur)} mln`, attrs('tekort', tot)) +
-      figure(`tekort ${van}-${tot}`, `${mln(windowGap)} mln`, `data-provincie="${p}" data-post="venster" data-waarde="${windowGap.toString()}"`) +
+      figure(`tekort ${van}-${tot}`, `${mln(windowGap)} mln`, `data-provincie="${p}" data-post="venster" data-waarde="${windowGap.toFixed()}"`) +
       figure(`dekkingsgraad ${tot}`, show('dekkingsgraad', coverage!.bedrag_eur), attrs('dekkingsgraad', tot)) +
       (run.comparison ? figure(`tekort.netto ${tot}`, `${mln(this.row(p, tot, 'tekort.netto')!.bedrag_eur)} mln`, attrs('tekort.netto', tot)) : '') +
-      (summary && c !== 'C0' ? figure(`verschil met C0 ${van}-${tot} (netto)`, `${mln(summary.verschilMetC0)} mln`, `data-provincie="${p}" data-post="verschil" data-waarde="${summary.verschilMetC0.toString()}"`) : '') +
+      (summary && c !== 'C0' ? figure(`verschil met C0 ${van}-${tot} (netto)`, `${mln(summary.verschilMetC0)} mln`, `data-provincie="${p}" data-post="verschil" data-waarde="${summary.verschilMetC0.toFixed()}"`) : '') +
       '</div>';
 
     const years = run.result.jaren;
