@@ -9,6 +9,7 @@ import { fsMessage, userFsCode } from '../io/paths.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
+import { registerExplorerCommand } from './explorer-command.js';
 import { registerRunCommands } from './run-commands.js';
 
 export const EXIT_OK = 0;
@@ -100,6 +101,7 @@ export function buildProgram(io: Io): Command {
   registerDataCommands(program, io);
   registerIndexCommand(program, io);
   registerConstructionsCommand(program, io);
+  registerExplorerCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;

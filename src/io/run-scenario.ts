@@ -227,10 +227,15 @@ function hasFormula(k: KeyInput): boolean {
   return hasFormula(k.overgang.van) || hasFormula(k.overgang.naar);
 }
 
+/** Whether a scenario's own constructions have formula keys (which need the formula parser). */
+export function needsFormulaParser(content: LoadedScenario['content']): boolean {
+  const wanted = content.constructies;
+  return Array.isArray(wanted) && wanted.some((c) => typeof c !== 'string' && hasFormula(c.sleutel));
+}
+
 /** Loads the formula parser when a loaded scenario has formula keys (so that a run without formulas never loads it). */
 export async function prepareScenario(loaded: LoadedScenario): Promise<void> {
-  const wanted = loaded.content.constructies;
-  if (Array.isArray(wanted) && wanted.some((c) => typeof c !== 'string' && hasFormula(c.sleutel))) await loadFormulaParser();
+  if (needsFormulaParser(loaded.content)) await loadFormulaParser();
 }
 
 /**

@@ -746,7 +746,8 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
 const isParameterValue = (path: readonly string[]) =>
   (path.length === 2 && path[0] === 'parameters') || (path.length === 4 && path[0] === 'ontwikkelingen' && path[2] === 'parameters');
 
-function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {
+/** A file's own keys over its base's content (`basis:`); exported for the explorer, which extends a scenario in the page. */
+export function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, base);
   for (const [k, v] of Object.entries(own)) {
     const b = out[k];
@@ -757,7 +758,7 @@ function merge(base: Record<string, unknown>, own: Record<string, unknown>, path
   return out;
 }
 
-function changes(own: Record<string, unknown>, path: readonly string[] = []): { pad: string; waarde: string }[] {
+export function changes(own: Record<string, unknown>, path: readonly string[] = []): { pad: string; waarde: string }[] {
   return Object.entries(own).flatMap(([k, v]) => {
     const at = [...path, k];
     if (k === 'basis' || k === 'naam' || k === 'beschrijving') return [];
@@ -773,8 +774,28 @@ function sourceText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The value below a path as the scenario's files write it: {@link toPlain} of the content, with every
+ * value a file writes there replaced by its text in that file (`400 mln`, not the euros it means), so
+ * that it can be written to a new scenario file and read back to the same content.
+ */
+export function writtenSource(loaded: LoadedScenario, path: readonly (string | number)[]): unknown {
+  let value: unknown = loaded.content;
+  for (const k of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[k] : undefined;
+  if (value === undefined) return undefined;
+  const plain = toPlain({ v: value }).v;
+  for (const w of loaded.scalars(path)) {
+    if (w.sub.length === 0) return w.text;
+    let holder = plain as Record<string | number, unknown> | undefined;
+    for (const k of w.sub.slice(0, -1)) holder = holder && typeof holder === 'object' ? (holder[k] as Record<string | number, unknown>) : undefined;
+    const last = w.sub.at(-1)!;
+    if (holder && typeof holder === 'object' && last in holder) holder[last] = w.text;
+  }
+  return plain;
+}
+
 /** Back to source-text form so a merged base validates like a file. */
-function toPlain(content: Record<string, unknown>): Record<string, unknown> {
+export function toPlain(content: Record<string, unknown>): Record<string, unknown> {
   const isDatedList = (v: unknown): v is { vanaf: number; waarde: Decimal }[] =>
     Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && 'vanaf' in x && 'waarde' in x);
   const isProvinceBlock = (v: unknown): v is PerProvince => typeof v === 'object' && v !== null && !Array.isArray(v) && 'perProvincie' in v;
