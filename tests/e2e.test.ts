@@ -61,8 +61,8 @@ describe('shipped scenarios end to end', () => {
   test('the manifest lists the hash of every input and output', () => {
     const m = JSON.parse(readFileSync(join(first, 'bouwsteen-natuur', 'manifest.json'), 'utf8'));
     expect(m.scenario.bestanden.map((f: { pad: string }) => f.pad)).toEqual(['scenarios/basis.yaml', 'scenarios/bouwsteen-natuur.yaml']);
-    // One entry per data file in data/ (13, see FILE_SPECS in src/io/files.ts).
-    expect(m.gegevens.length).toBe(13);
+    // One entry per data file in data/ (15, see FILE_SPECS in src/io/files.ts).
+    expect(m.gegevens.length).toBe(15);
     expect(m.uitvoer.map((o: { bestand: string }) => o.bestand)).toEqual(['resultaten.csv', 'rapport.md', 'rapport.html', 'resultaten.xlsx']);
     for (const o of m.uitvoer) expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -40,6 +40,8 @@ import {
   LASTEN_BATEN,
   MACRO,
   NATUURPACT,
+  ONZEKERHEID,
+  ONZEKERHEID_CORRELATIES,
   PROVINCIEFONDS,
   PROGRAMMA_INDELING,
   PROVINCIES,
@@ -47,6 +49,7 @@ import {
   UITGAVEN,
 } from './files.js';
 import { checkHeader, fileLocale, MAX_YEAR, MIN_YEAR, parseRows, type FileSpec, type ParsedRow } from './schema.js';
+import { correlationDeclarations, uncertaintyDeclarations } from './uncertainty-rows.js';
 
 export type Layer = 'meegeleverd' | 'eigen';
 
@@ -256,6 +259,9 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
 
   checkKeyShares(get(SLEUTELS), issues);
   checkMappingShares([...get(IV3_TAAKVELDEN), ...get(PROGRAMMA_INDELING)], issues);
+  const uncertainty = (list: readonly LoadedRow[]) => list.map((l) => ({ row: l.row, herkomst: origin(l), column: (name: string) => columnOf(l, name) }));
+  const onzekerheid = uncertaintyDeclarations(uncertainty(get(ONZEKERHEID)), issues);
+  const correlaties = correlationDeclarations(uncertainty(get(ONZEKERHEID_CORRELATIES)), issues);
 
   if (issues.length > 0) throw new UserError(issues);
 
@@ -347,6 +353,8 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
         taak: l.row.taak as LineMapping['taak'],
       })),
     ],
+    onzekerheid,
+    correlaties,
   };
 }
 
