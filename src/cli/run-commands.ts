@@ -11,6 +11,7 @@ import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type OutputFormat } from '../io/scenario.js';
+import { checkScenarioUncertainty } from '../io/uncertainty-scenario.js';
 import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
@@ -89,7 +90,7 @@ export function registerRunCommands(program: Command, io: Io): void {
       const issues: Issue[] = [];
       for (const file of files) {
         try {
-          runScenarioFile(file, data);
+          checkScenarioUncertainty(runScenarioFile(file, data));
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;
