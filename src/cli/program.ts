@@ -9,6 +9,7 @@ import { registerDataCommands } from './data-commands.js';
 import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
 import { registerRunCommands } from './run-commands.js';
+import { registerUncertaintyCommand } from './uncertainty-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -99,6 +100,7 @@ export function buildProgram(io: Io): Command {
   registerDataCommands(program, io);
   registerIndexCommand(program, io);
   registerConstructionsCommand(program, io);
+  registerUncertaintyCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;

@@ -14,13 +14,13 @@ import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatAmount } from './results-csv.js';
 import type { ReportModel, YearFigures } from './report-model.js';
 
-const EPOCH = new Date(Date.UTC(2000, 0, 1));
+export const EPOCH = new Date(Date.UTC(2000, 0, 1));
 const EUR = '#,##0';
 const RATIO = '0.0%';
 
-type Cell = string | number | { formula: string; result: number };
+export type Cell = string | number | { formula: string; result: number };
 
-function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): ExcelJS.Worksheet {
+export function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...header]);
   ws.getRow(1).font = { bold: true };
@@ -117,7 +117,7 @@ export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Ui
 }
 
 /** The zip container stamps each entry with the time of writing; rewrite it with a fixed date. */
-async function fixZipDates(bytes: Uint8Array): Promise<Uint8Array> {
+export async function fixZipDates(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new JSZip();
   const names = Object.keys(zip.files).sort();
