@@ -2,22 +2,10 @@
  * Snapshots of the uncertainty charts (fan chart, tornado) from fixed data, as tests/charts.test.ts
  * does for the other charts: a missing snapshot is written locally and fails when CI=true.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { snapshot } from './helpers/snapshot.js';
 import { renderSvg } from '../src/report/charts.js';
 import { fanChart, tornadoChart, type FanPoint } from '../src/report/uncertainty-charts.js';
-
-const dir = join(import.meta.dirname, 'output');
-
-async function snapshot(name: string, svg: string) {
-  const path = join(dir, `${name}.svg`);
-  if (!existsSync(path)) {
-    if (process.env.CI === 'true') throw new Error(`snapshot ontbreekt: ${path}`);
-    writeFileSync(path, svg);
-  }
-  expect(svg === readFileSync(path, 'utf8'), `${name}.svg wijkt af van de snapshot`).toBe(true);
-}
 
 test('fan chart: the look-back as a line, the projection with bands, Dutch numbers', async () => {
   const points: FanPoint[] = [

@@ -12,7 +12,7 @@ import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { runScenarioFile, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type OutputFormat } from '../io/scenario.js';
 import { checkScenarioUncertainty } from '../io/uncertainty-scenario.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { writeOutputFolder, type OutputFile } from '../io/write-outputs.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
 import { htmlReport } from '../report/html.js';
@@ -67,15 +67,7 @@ export function registerRunCommands(program: Command, io: Io): void {
         const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined };
         const outputs = await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options);
         const target = join(opts.uit, run.loaded.content.naam);
-        try {
-          writeOutputsAtomically(target, outputs);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
-            throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
-          }
-          throw e;
-        }
+        writeOutputFolder(target, outputs);
         io.out(`${run.loaded.content.naam}: ${outputs.map((o) => o.name).join(', ')} in ${target}\n`);
       }
     });

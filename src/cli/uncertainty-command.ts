@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { compareConstructions } from '../core/constructions/compare.js';
 import type { Construction } from '../core/constructions/construction.js';
 import { shippedConstructions } from '../core/constructions/shipped.js';
-import { UserError } from '../core/errors.js';
 import type { RegionCode } from '../core/provinces.js';
 import { suggest } from '../core/suggest.js';
 import { uncertainInputs } from '../core/uncertainty/inputs.js';
@@ -23,7 +22,7 @@ import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { runScenarioFile } from '../io/run-scenario.js';
 import { parseAmount } from '../io/scenario.js';
 import { scenarioUncertainty } from '../io/uncertainty-scenario.js';
-import { writeOutputsAtomically, type OutputFile } from '../io/write-outputs.js';
+import { writeOutputFolder, type OutputFile } from '../io/write-outputs.js';
 import { uncertaintyCharts, uncertaintyHtml } from '../report/uncertainty-html.js';
 import { quantilesCsv, sensitivityCsv, summaryLines, uncertaintyMarkdown, type UncertaintyRun } from '../report/uncertainty-report.js';
 import { uncertaintyWorkbook } from '../report/uncertainty-xlsx.js';
@@ -136,15 +135,7 @@ export function registerUncertaintyCommand(program: Command, io: Io): void {
       const options = { trekkingen: n, zaad: seed, constructie: construction?.id ?? null, drempel_eur: threshold.value.toString(), eigen_gegevens: opts.data !== undefined };
       files.push({ name: 'manifest.json', bytes: enc.encode(manifest(run, inputs, options, files)) });
       const target = join(opts.uit, `${report.scenario}-onzekerheid${construction ? `-${construction.id}` : ''}`);
-      try {
-        writeOutputsAtomically(target, files);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
-          throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
-        }
-        throw e;
-      }
+      writeOutputFolder(target, files);
       io.out(`${summaryLines(report).join('\n')}\n${files.map((f) => f.name).join(', ')} in ${target}\n`);
     });
 }

@@ -14,24 +14,11 @@ import type { Status } from '../core/status.js';
 import { toBaseUnit } from '../core/units.js';
 import type { ParsedRow } from './schema.js';
 
-/** A declaration before its rules are checked; numbers already in their base unit. */
-export interface RawDeclaration {
-  readonly invoer: string;
-  readonly verdeling: DeclaredKind;
-  readonly regel?: UncertaintyRule;
-  readonly spreiding?: Decimal;
-  readonly laag?: Decimal;
-  readonly hoog?: Decimal;
-  /** The unit the numbers were written in; required in a data file (a scenario writes it with the number). */
-  readonly eenheid?: string;
-  readonly unitRequired: boolean;
-  readonly tegenpost?: string;
-  readonly status: Status;
-  readonly bron: readonly string[];
-  readonly vindplaats: string;
-  readonly methode: string;
-  readonly ontbrekend: string;
-}
+/**
+ * A declaration before its rules are checked; numbers already in their base unit. `unitRequired`: a
+ * data file must name the unit of its numbers (a scenario writes it with the number).
+ */
+export type RawDeclaration = Omit<UncertaintyDeclaration, 'herkomst'> & { readonly unitRequired: boolean };
 
 const NUMBERS = ['spreiding', 'laag', 'hoog'] as const;
 

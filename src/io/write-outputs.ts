@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors.js';
 
 export interface OutputFile {
   readonly name: string;
@@ -28,6 +29,19 @@ export function writeOutputsAtomically(target: string, files: readonly OutputFil
   } catch (e) {
     rmSync(temp, { recursive: true, force: true });
     if (!existsSync(target) && existsSync(backup)) renameSync(backup, target);
+    throw e;
+  }
+}
+
+/** As {@link writeOutputsAtomically}, with a folder the user cannot write to reported as a user error. */
+export function writeOutputFolder(target: string, files: readonly OutputFile[]): void {
+  try {
+    writeOutputsAtomically(target, files);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'EISDIR'].includes(code)) {
+      throw new UserError({ file: target, message: `kan de uitvoer niet schrijven (${code}); de vorige uitvoer is ongewijzigd` });
+    }
     throw e;
   }
 }
