@@ -42,3 +42,4 @@ console.log('Verhoudingen binnen deze run (goedkoopste stap = 1):');
 for (const r of results) {
   console.log(`${r.name.padEnd(62)} ${(r.perCall / cheapest).toFixed(1).padStart(8)} x  (${r.perCall.toFixed(3)} ms per keer in deze run)`);
 }
+await import('./uncertainty.js');
