@@ -29,7 +29,14 @@ export { valueAt, describeInput, type ParameterInput, type TimedValue, type Date
 export { assumptionDimensions } from './core/assumption-dimensions.js';
 export { LINES, COST_TASKS as MODEL_COST_TASKS, INCOME_STREAMS, type Line } from './core/model/lines.js';
 export { decomposeGap, type GapDecomposition } from './core/model/decompose.js';
-export { compileFast, evaluateFast, type FastPlan } from './core/model/fast.js';
+export { compileFast, compilePlanArrays, evaluateFast, type FastPlan } from './core/model/fast.js';
+export { uncertainInputs, onlyInputs, type InputCatalogue, type UncertainInput, type FixedInput } from './core/uncertainty/inputs.js';
+export { compileUncertainty, evaluateUncertainty, drawBuffers, type UncertaintyModel } from './core/uncertainty/model.js';
+export { runMonteCarlo, summarise, type SeriesSummary } from './core/uncertainty/montecarlo.js';
+export { tornado, varianceShares } from './core/uncertainty/sensitivity.js';
+export { assumptionRegister, type RegisterRow } from './core/uncertainty/register.js';
+export { sobolIndices } from './core/uncertainty/sobol.js';
+export { Mt19937 } from './core/uncertainty/random.js';
 export { allocateWholeEuros } from './core/allocation/largest-remainder.js';
 export { compileFormula, checkFormula } from './core/allocation/formula.js';
 export { keyShares, indicators, type KeySpec } from './core/allocation/keys.js';

@@ -146,6 +146,11 @@ function describe(d: Distribution, eenheid: string): string {
   }
 }
 
+/**
+ * @example
+ *   const catalogue = uncertainInputs({ scenario, data, setByScenario: new Set() });
+ *   catalogue.gevarieerd.map((i) => i.naam) // ['projectie.cpi', ..., 'terugblik.PV31']
+ */
 export function uncertainInputs(ctx: UncertaintyContext): InputCatalogue {
   const data = ctx.data;
   const issues: Issue[] = [];

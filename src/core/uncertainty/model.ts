@@ -197,6 +197,12 @@ function publishedIncome(data: Dataset): Map<string, IncomeFact[]> {
 const sameSnapshot = (a: Snapshot, b: Snapshot) =>
   FAMILIES.every((f) => a[f].length === b[f].length && a[f].every((v, i) => Math.abs(v - b[f][i]!) <= 1e-6 * Math.max(1, Math.abs(v))));
 
+/**
+ * @example
+ *   const model = compileUncertainty({ scenario, data }, runScenario(scenario, data), catalogue);
+ *   const buf = drawBuffers(model);
+ *   evaluateUncertainty(model, model.centralValues, buf); // buf.kosten, buf.inkomsten: the exact run's, to the cent
+ */
 export function compileUncertainty(base: ModelInstance, central: ModelResult, catalogue: InputCatalogue, run: ExactRunner = runExact): UncertaintyModel {
   const inputs = catalogue.gevarieerd;
   const c = snapshot(central, base.construction);

@@ -106,6 +106,11 @@ export interface MonteCarloDraws {
   readonly inputs: Float64Array;
 }
 
+/**
+ * @example
+ *   const draws = runMonteCarlo(model, catalogue, 10000, 1, { van: 2024, tot: 2030 });
+ *   summarise(model, draws, 0).find((s) => s.provincie === 'NL' && s.jaar === 2030 && s.post === 'tekort')
+ */
 export function runMonteCarlo(model: UncertaintyModel, catalogue: InputCatalogue, n: number, seed: number, window: Window): MonteCarloDraws {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`runMonteCarlo: n must be an integer of at least 2, got ${n}`);
   const d = catalogue.gevarieerd.length;

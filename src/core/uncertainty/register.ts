@@ -57,6 +57,11 @@ export interface RegisterRow {
 
 const NL = REGIONS.indexOf('NL');
 
+/**
+ * @example
+ *   assumptionRegister(catalogue, varianceShares(model, catalogue, window, 2500, 1), tornado(model, catalogue, window))[0]
+ *   // { rang: 1, invoer: terugblik.landelijk, eindjaar: { s: 0.88, ... }, oordeel: 'rood', ... }
+ */
 export function assumptionRegister(catalogue: InputCatalogue, sobol: SobolResult, swing: Tornado): RegisterRow[] {
   const d = catalogue.gevarieerd.length;
   const index = (k: number, j: number) => ({ s: sobol.first[k * d + j]!, se: sobol.firstSe[k * d + j]!, st: sobol.total[k * d + j]! });
