@@ -61,7 +61,7 @@ const fastMs = time(() => {
 const families = ['base', 'price', 'volume', 'dev', 'income'];
 const flat = (list, size) => {
   const n = list.reduce((a, e) => a + e.index.length, 0);
-  const out = { family: new Uint8Array(n), element: new Int32Array(n), i: new Int32Array(n), j: new Int32Array(n), a: new Float64Array(n), b: new Float64Array(n), mult: new Uint8Array(n) };
+  const out = { family: new Uint8Array(n), element: new Int32Array(n), i: new Int32Array(n), j: new Int32Array(n), a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), mult: new Uint8Array(n) };
   let k = 0;
   for (const e of list) {
     for (let m = 0; m < e.index.length; m++, k++) {
@@ -69,9 +69,10 @@ const flat = (list, size) => {
       out.element[k] = e.index[m];
       out.i[k] = e.input ?? e.i;
       out.j[k] = e.j ?? -1;
-      out.a[k] = size === 2 ? e.c[m] : e.a[m];
-      out.b[k] = size === 2 ? 0 : e.b[m];
-      out.mult[k] = e.multiplicative ? 1 : 0;
+      out.a[k] = size === 2 ? e.g0[m] : e.a[m];
+      out.b[k] = size === 2 ? e.g1[m] : e.b[m];
+      out.c[k] = size === 2 ? e.g2[m] : e.c[m];
+      out.mult[k] = e.mode === 'scale' ? 1 : e.mode === 'log' ? 2 : 0;
     }
   }
   return out;
@@ -102,14 +103,17 @@ function byHand(v) {
   for (let e = 0; e < log.length; e++) if (log[e] !== 0) bs[e] *= Math.exp(log[e]);
   for (let k = 0; k < fx.element.length; k++) {
     const dd = v[fx.i[k]] - x0[fx.i[k]];
-    const q = dd * (fx.a[k] + dd * fx.b[k]);
-    if (fx.mult[k]) arrays[fx.family[k]][fx.element[k]] *= 1 + q;
+    const q = dd * (fx.a[k] + dd * (fx.b[k] + dd * fx.c[k]));
+    if (fx.mult[k] === 1) arrays[fx.family[k]][fx.element[k]] *= 1 + q;
+    else if (fx.mult[k] === 2) arrays[fx.family[k]][fx.element[k]] *= Math.exp(q);
     else arrays[fx.family[k]][fx.element[k]] += q;
   }
   for (let k = 0; k < px.element.length; k++) {
-    const dd = (v[px.i[k]] - x0[px.i[k]]) * (v[px.j[k]] - x0[px.j[k]]);
-    if (px.mult[k]) arrays[px.family[k]][px.element[k]] *= 1 + px.a[k] * dd;
-    else arrays[px.family[k]][px.element[k]] += px.a[k] * dd;
+    const di = v[px.i[k]] - x0[px.i[k]];
+    const dj = v[px.j[k]] - x0[px.j[k]];
+    const r = di * dj * (px.a[k] + px.b[k] * di + px.c[k] * dj);
+    if (px.mult[k]) arrays[px.family[k]][px.element[k]] *= Math.exp(r);
+    else arrays[px.family[k]][px.element[k]] += r;
   }
   const [b, pr, vo, dv, inc] = arrays;
   for (let p = 0; p < P; p++) {
