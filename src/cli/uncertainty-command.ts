@@ -58,7 +58,7 @@ export function registerUncertaintyCommand(program: Command, io: Io): void {
     .description('onzekerheid en gevoeligheid: waaier, tornado en register van aannames (Monte Carlo, met zaad)')
     .argument('<scenario>', 'scenariobestand (YAML)')
     .option('--trekkingen <n>', 'aantal trekkingen', '10000')
-    .option('--zaad <n>', 'zaad van de toevalsgenerator (dezelfde zaad geeft dezelfde uitvoer)', '1')
+    .option('--zaad <n>', 'zaad van de toevalsgenerator (hetzelfde zaad geeft dezelfde uitvoer)', '1')
     .option('--constructie <id>', 'rekenen onder een financieringsconstructie (C0-C7 of een eigen constructie uit het scenario)')
     .option('--drempel <bedrag>', 'kans dat het tekort boven dit bedrag ligt (bijvoorbeeld 300mln)', '0')
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
