@@ -45,3 +45,4 @@ for (const r of results) {
 
 // The command as a user runs it: whole processes, the writers and peak memory.
 await import('./commands.js');
+await import('./uncertainty.js');

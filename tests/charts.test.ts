@@ -2,21 +2,9 @@
  * Chart snapshots: charts rendered without a browser from fixed data, compared with the committed
  * SVG files in tests/output. A missing snapshot is written locally and fails when CI=true.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { snapshot } from './helpers/snapshot.js';
 import { constructionChart, lineChart, renderSvg, smallMultiples, waterfallChart } from '../src/report/charts.js';
-
-const dir = join(import.meta.dirname, 'output');
-
-async function snapshot(name: string, svg: string) {
-  const path = join(dir, `${name}.svg`);
-  if (!existsSync(path)) {
-    if (process.env.CI === 'true') throw new Error(`snapshot ontbreekt: ${path}`);
-    writeFileSync(path, svg);
-  }
-  expect(svg === readFileSync(path, 'utf8'), `${name}.svg wijkt af van de snapshot`).toBe(true);
-}
 
 const years = [2021, 2022, 2023, 2024, 2025];
 

@@ -62,8 +62,8 @@ describe('shipped scenarios end to end', () => {
     const m = JSON.parse(readFileSync(join(first, 'bouwsteen-natuur', 'manifest.json'), 'utf8'));
     // Paths relative to the declared roots: the scenario's folder, and each data folder.
     expect(m.scenario.bestanden.map((f: { pad: string }) => f.pad)).toEqual(['basis.yaml', 'bouwsteen-natuur.yaml']);
-    // One entry per data file in data/ (14, see FILE_SPECS in src/io/files.ts), sorted by name.
-    expect(m.gegevens.length).toBe(14);
+    // One entry per data file in data/ (16, see FILE_SPECS in src/io/files.ts), sorted by name.
+    expect(m.gegevens.length).toBe(16);
     expect(m.gegevens.map((g: { pad: string }) => g.pad)).toEqual([...m.gegevens.map((g: { pad: string }) => g.pad)].sort());
     expect(m.gegevens[0].pad).toBe('aannames.csv');
     expect(m.uitvoer.map((o: { bestand: string }) => o.bestand)).toEqual(['resultaten.csv', 'rapport.md', 'rapport.html', 'resultaten.xlsx']);

@@ -11,6 +11,7 @@ import { registerIndexCommand } from './index-command.js';
 import { registerConstructionsCommand } from './constructions-command.js';
 import { registerExplorerCommand } from './explorer-command.js';
 import { registerRunCommands } from './run-commands.js';
+import { registerUncertaintyCommand } from './uncertainty-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -102,6 +103,7 @@ export function buildProgram(io: Io): Command {
   registerIndexCommand(program, io);
   registerConstructionsCommand(program, io);
   registerExplorerCommand(program, io);
+  registerUncertaintyCommand(program, io);
   // Every subcommand inherits the Dutch help option and the error handling.
   for (const cmd of program.commands) applyDutchDefaults(cmd, io);
   return program;

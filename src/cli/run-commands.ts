@@ -12,6 +12,7 @@ import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { collectScenarioFiles, loadScenarioFiles, prepareScenario, runLoadedScenario, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type ScenarioOptions } from '../io/scenario.js';
 import { OutputFolder } from '../io/write-outputs.js';
+import { checkScenarioUncertainty } from '../io/uncertainty-scenario.js';
 import { toCsv } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
 import { textTable } from '../report/table.js';
@@ -83,7 +84,9 @@ export function registerRunCommands(program: Command, io: Io): void {
       for (const loaded of scenarios) {
         try {
           await prepareScenario(loaded);
-          warnings.push(...runLoadedScenario(loaded, data).waarschuwingen);
+          const run = runLoadedScenario(loaded, data);
+          warnings.push(...run.waarschuwingen);
+          checkScenarioUncertainty(run);
         } catch (e) {
           if (e instanceof UserError) issues.push(...e.issues);
           else throw e;

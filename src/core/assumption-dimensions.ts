@@ -41,8 +41,11 @@ const ASSUMPTIONS: Readonly<Record<string, Bounds>> = {
   ),
   aandeel_uitvoering: fraction(
     { min: '0', max: '1' },
-    { min: '0.03', max: '0.25' },
-    { hard: 'uitvoering als deel van de overige uitgaven, tussen 0% en 100%', plausibel: 'apparaatskosten van enkele procenten tot een kwart van de programma-uitgaven (redenering)' },
+    { min: '0.1', max: '0.4' },
+    {
+      hard: 'uitvoering als opslag op de taken die provincies zelf uitvoeren, tussen 0% en 100%',
+      plausibel: 'Utrecht: personeelskosten 24,38% van de materiële lasten van het programma Landelijk gebied (begroting 2017; 26,8% in de rekening 2015, met overhead; aannames.csv); de helft tot anderhalf keer dat',
+    },
   ),
   herstel_voor_programma_natuur: amount(
     { min: '0', max: '10000' },

@@ -7,6 +7,7 @@ import type { Decimal } from './decimal.js';
 import type { ProvinceCode, RegionCode } from './provinces.js';
 import type { Status } from './status.js';
 import type { DatedValues } from './parameter.js';
+import type { CorrelationDeclaration, UncertaintyDeclaration } from './uncertainty/declaration.js';
 
 /** Where a value came from: the file and line, and whether it is shipped or the user's own. */
 export interface Origin {
@@ -237,4 +238,7 @@ export interface Dataset {
   /** How published lines map to the model's tasks (`iv3-taakvelden.csv` and `programma-indeling.csv`). */
   readonly indeling: readonly LineMapping[];
   readonly aansluiting: readonly ExpectedDifference[];
+  /** Declared uncertainty per input and the correlations between inputs (`onzekerheid*.csv`); none when absent. */
+  readonly onzekerheid?: readonly UncertaintyDeclaration[];
+  readonly correlaties?: readonly CorrelationDeclaration[];
 }

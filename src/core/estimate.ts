@@ -197,6 +197,21 @@ export interface CompletedHistory {
   readonly observaties: readonly Observation[];
   /** Every spending cell of the look-back (published or estimated), with what it rests on. */
   readonly uitgaven: readonly HistorySpending[];
+  /** The levels provinces have from their own realised figures (step 4), with the years behind each. */
+  readonly niveaus: readonly HistoryLevel[];
+}
+
+/**
+ * A province's own level for one scope (step 4): r = Σ gepubliceerd / Σ geschat over the years in
+ * `jaren`, each year with its published figure and the raw estimate of the tasks the scope covers.
+ * How far published figures were from the estimate: the spread of the look-back (`uncertainty/lookback.ts`).
+ */
+export interface HistoryLevel {
+  readonly provincie: ProvinceCode;
+  readonly scope: TaskGroup;
+  readonly factor: Decimal;
+  readonly covered: readonly CostTask[];
+  readonly jaren: readonly { readonly jaar: number; readonly gepubliceerd: Decimal; readonly geschat: Decimal }[];
 }
 
 const completed = new WeakMap<Dataset, CompletedHistory>();
@@ -229,10 +244,28 @@ export function shareHistory(base: Dataset, derived: Dataset): Dataset {
   return derived;
 }
 
+/**
+ * A dataset that differs from `base` only in what the estimation step does not read (macro series,
+ * assumptions outside {@link HISTORY_ASSUMPTIONS}), sharing `base`'s completed history, so that
+ * running it does not estimate the look-back again. Used to evaluate the model at many values of a
+ * projection input (uncertainty). Throws a RangeError when a history assumption differs.
+ */
+export function withProjectionInputs(base: Dataset, changes: Pick<Partial<Dataset>, 'macro' | 'aannames'>): Dataset {
+  if (changes.aannames) {
+    const value = (rows: Dataset['aannames'], naam: string) => rows.find((r) => r.naam === naam)?.waarde.toString();
+    const changed = HISTORY_ASSUMPTIONS.find((naam) => value(base.aannames, naam) !== value(changes.aannames!, naam));
+    if (changed) throw new RangeError(`withProjectionInputs: ${changed} changes the look-back`);
+  }
+  const derived: Dataset = { ...base, ...changes };
+  const done = completeHistory(base);
+  completed.set(derived, { ...done, dataset: { ...done.dataset, ...changes } });
+  return derived;
+}
+
 function completeHistoryUncached(input: Dataset): CompletedHistory {
   const data = withProvincialProgrammaNatuur(withProvincialDuNatuur(input));
   const obs = observations(data);
-  const spending = estimateSpending(data, obs);
+  const { cells: spending, levels } = estimateSpending(data, obs);
   const income = estimateIncome(data);
   // Cells that are rows of uitgaven.csv are already in the dataset; the others are added.
   const added = spending.filter((u) => !u.rij);
@@ -241,6 +274,7 @@ function completeHistoryUncached(input: Dataset): CompletedHistory {
     estimates: added.filter((u) => u.status === 'schatting').length + income.length,
     observaties: obs,
     uitgaven: spending.map(stripRow),
+    niveaus: levels,
   };
 }
 
@@ -268,7 +302,7 @@ const GROUP_ORDER: readonly TaskGroup[] = [...COST_TASKS, 'ontwikkeling', 'totaa
 const WIDE_GROUPS: readonly TaskGroup[] = ['ontwikkeling', 'totaal'];
 
 /** Province spending per task and year (steps 1-5 of the method). */
-function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[] {
+function estimateSpending(data: Dataset, obs: readonly Observation[]): { cells: CellOut[]; levels: HistoryLevel[] } {
   const years = HISTORY_YEARS;
   const national = new Map<CostTask, Map<number, Derived>>(COST_TASKS.map((t) => [t, new Map(years.map((y) => [y, nationalSpending(data, t, y)] as const))] as const));
   const keys = new Map<CostTask, Map<number, YearKey>>();
@@ -296,6 +330,7 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
   // Step 4: each province's own level per scope, from its realised figures.
   const realisedOf = (p: ProvinceCode) => obs.filter((o) => o.provincie === p && o.soort === 'realisatie');
   const ownLevels = new Map<ProvinceCode, Map<TaskGroup, Level>>();
+  const levelYears: HistoryLevel[] = [];
   for (const p of PROVINCE_CODES) {
     const levels = new Map<TaskGroup, Level>();
     for (const g of GROUP_ORDER) {
@@ -305,6 +340,13 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
       const num = sum(list.map((o) => o.waarde));
       const den = sum(list.flatMap((o) => covered.map((t) => raw(p, o.jaar, t))));
       if (den.isZero()) continue;
+      levelYears.push({
+        provincie: p,
+        scope: g,
+        factor: num.dividedBy(den),
+        covered,
+        jaren: list.map((o) => ({ jaar: o.jaar, gepubliceerd: o.waarde, geschat: sum(covered.map((t) => raw(p, o.jaar, t))) })),
+      });
       levels.set(g, {
         scope: g,
         factor: num.dividedBy(den),
@@ -398,7 +440,7 @@ function estimateSpending(data: Dataset, obs: readonly Observation[]): CellOut[]
       }
     }
   }
-  return out;
+  return { cells: out, levels: levelYears };
 }
 
 /**

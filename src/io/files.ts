@@ -15,6 +15,7 @@ const byPattern =
 
 /** A code that counts hectares: `nnn_doel_ha`, `anlb_ha_beheerd`, `ehs_ha_2006`. */
 const HECTARES = /(^|_)ha(_|$)/;
+import { CORRELATION_RULES, DECLARED_KINDS, UNCERTAINTY_RULES } from '../core/uncertainty/declaration.js';
 
 export const BRONNEN: FileSpec = {
   name: 'bronnen.csv',
@@ -247,6 +248,44 @@ export const AANSLUITING: FileSpec = {
   ],
 };
 
+/** Declared uncertainty per input (`natuurpact onzekerheid`; see `src/core/uncertainty/declaration.ts`). */
+export const ONZEKERHEID: FileSpec = {
+  name: 'onzekerheid.csv',
+  key: ['invoer'],
+  optional: true,
+  columns: [
+    { name: 'invoer', type: 'code' },
+    { name: 'verdeling', type: { oneOf: DECLARED_KINDS } },
+    { name: 'regel', type: { oneOf: UNCERTAINTY_RULES }, optional: true },
+    { name: 'spreiding', type: 'number', optional: true },
+    { name: 'laag', type: 'number', optional: true },
+    { name: 'hoog', type: 'number', optional: true },
+    { name: 'eenheid', type: 'unit', optional: true },
+    { name: 'tegenpost', type: 'code', optional: true, optionalColumn: true },
+    { name: 'status', type: { oneOf: ['afgeleid', 'aanname'] } },
+    { name: 'bron', type: 'sources', optional: true },
+    { name: 'vindplaats', type: 'text', optional: true, optionalColumn: true },
+    { name: 'methode', type: 'text' },
+    { name: 'ontbrekend', type: 'text', optional: true, optionalColumn: true },
+  ],
+};
+
+/** Correlations between uncertain inputs (in the Gaussian copula). */
+export const ONZEKERHEID_CORRELATIES: FileSpec = {
+  name: 'onzekerheid-correlaties.csv',
+  key: ['invoer_a', 'invoer_b'],
+  optional: true,
+  columns: [
+    { name: 'invoer_a', type: 'code' },
+    { name: 'invoer_b', type: 'code' },
+    { name: 'regel', type: { oneOf: CORRELATION_RULES } },
+    { name: 'waarde', type: 'number', optional: true },
+    { name: 'status', type: { oneOf: ['afgeleid', 'aanname'] } },
+    { name: 'bron', type: 'sources', optional: true },
+    { name: 'methode', type: 'text' },
+  ],
+};
+
 /** Every file a dataset folder can hold, in load order (sources first). */
 export const FILE_SPECS: readonly FileSpec[] = [
   BRONNEN,
@@ -263,4 +302,6 @@ export const FILE_SPECS: readonly FileSpec[] = [
   IV3_TAAKVELDEN,
   PROGRAMMA_INDELING,
   AANSLUITING,
+  ONZEKERHEID,
+  ONZEKERHEID_CORRELATIES,
 ];

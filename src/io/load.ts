@@ -44,6 +44,8 @@ import {
   LASTEN_BATEN,
   MACRO,
   NATUURPACT,
+  ONZEKERHEID,
+  ONZEKERHEID_CORRELATIES,
   PROVINCIEFONDS,
   PROGRAMMA_INDELING,
   PROVINCIES,
@@ -51,6 +53,7 @@ import {
   UITGAVEN,
 } from './files.js';
 import { BASE_UNIT, checkHeader, fileLocale, MAX_YEAR, MIN_YEAR, parseRows, type FileSpec, type ParsedRow } from './schema.js';
+import { correlationDeclarations, uncertaintyDeclarations } from './uncertainty-rows.js';
 
 export type Layer = 'meegeleverd' | 'eigen';
 
@@ -267,6 +270,9 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
   checkKeyShares(get(SLEUTELS), issues);
   checkMappingShares([...get(IV3_TAAKVELDEN), ...get(PROGRAMMA_INDELING)], issues);
   checkExpectedDifferences(get(AANSLUITING), issues);
+  const uncertainty = (list: readonly LoadedRow[]) => list.map((l) => ({ row: l.row, herkomst: origin(l), column: (name: string) => columnOf(l, name) }));
+  const onzekerheid = uncertaintyDeclarations(uncertainty(get(ONZEKERHEID)), issues);
+  const correlaties = correlationDeclarations(uncertainty(get(ONZEKERHEID_CORRELATIES)), issues);
 
   if (issues.length > 0) throw new UserError(issues);
 
@@ -370,6 +376,8 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
         herkomst: origin(l),
       };
     }),
+    onzekerheid,
+    correlaties,
   };
 }
 

@@ -34,6 +34,7 @@ z.config(z.locales.nl());
 
 /** A scenario file is a few kilobytes; anything larger is not one. */
 export const MAX_SCENARIO_BYTES = 1_000_000;
+import { DECLARED_KINDS, UNCERTAINTY_RULES } from '../core/uncertainty/declaration.js';
 
 /** A number as written in the file: its source text, parsed exactly. */
 const UNIT_FACTORS: Record<string, Decimal> = { '': new Decimal(1), mln: new Decimal(1e6), mld: new Decimal(1e9), '%': new Decimal('0.01') };
@@ -282,6 +283,25 @@ export const customConstructionSchema = z.strictObject({
 });
 export type CustomConstructionInput = z.output<typeof customConstructionSchema>;
 
+// --- onzekerheid (issue 15): distributions a scenario gives its own inputs; read by src/io/uncertainty-scenario.ts ---
+const uncertaintyEntry = z.union([
+  z.literal('vast'),
+  z.strictObject({
+    verdeling: oneOf(DECLARED_KINDS, 'verdeling'),
+    regel: oneOf(UNCERTAINTY_RULES, 'regel').optional(),
+    spreiding: amount.optional(),
+    laag: amount.optional(),
+    hoog: amount.optional(),
+    tegenpost: text.optional(),
+    toelichting: text.optional(),
+  }),
+]);
+export const uncertaintyBlockSchema = z
+  .object({ correlaties: z.array(z.strictObject({ tussen: z.tuple([text, text]), waarde: amount })).optional() })
+  .catchall(uncertaintyEntry);
+export type UncertaintyBlock = z.output<typeof uncertaintyBlockSchema>;
+// --- end onzekerheid ---
+
 export const FORMATS = ['csv', 'md', 'html', 'xlsx'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -311,6 +331,7 @@ export const scenarioSchema = z.strictObject({
   nnn_pad: oneOf(['tempo', 'doel'] as const, 'NNN-pad').optional(),
   ontwikkelingen: z.record(z.string(), development).optional(),
   constructies: z.union([z.literal('alle'), z.array(z.union([text, customConstructionSchema]))]).optional(),
+  onzekerheid: uncertaintyBlockSchema.optional(),
   uitvoer: z
     .strictObject({
       formaten: z.array(oneOf(FORMATS, 'uitvoerformaat')).optional(),
@@ -742,9 +763,9 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
   };
 }
 
-/** A parameter's value is replaced whole, never merged with the base's (dated or per-province) value. */
+/** A parameter's value (and an uncertainty entry) is replaced whole, never merged with the base's. */
 const isParameterValue = (path: readonly string[]) =>
-  (path.length === 2 && path[0] === 'parameters') || (path.length === 4 && path[0] === 'ontwikkelingen' && path[2] === 'parameters');
+  (path.length === 2 && (path[0] === 'parameters' || path[0] === 'onzekerheid')) || (path.length === 4 && path[0] === 'ontwikkelingen' && path[2] === 'parameters');
 
 /** A file's own keys over its base's content (`basis:`); exported for the explorer, which extends a scenario in the page. */
 export function merge(base: Record<string, unknown>, own: Record<string, unknown>, path: readonly string[] = []): Record<string, unknown> {

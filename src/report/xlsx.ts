@@ -19,14 +19,14 @@ import { formatAmount } from './results-csv.js';
 import type { ReportModel, YearFigures } from './report-model.js';
 import { workbookParts, type Part, type SheetCell, type SheetSpec } from './spreadsheet-xml.js';
 
-const EPOCH = new Date(Date.UTC(2000, 0, 1));
-const EUR = '#,##0';
-const RATIO = '0.0%';
+export const EPOCH = new Date(Date.UTC(2000, 0, 1));
+export const EUR = '#,##0';
+export const RATIO = '0.0%';
 
-type Cell = SheetCell;
+export type Cell = SheetCell;
 
 /** A sheet: the header, the rows, and per column its width (longest text, at most 80) and format. */
-function sheet(sheets: SheetSpec[], name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): void {
+export function sheet(sheets: SheetSpec[], name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): void {
   const widths = header.map((h, i) => {
     let width = h.length;
     for (const r of rows) {
@@ -57,7 +57,12 @@ function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: st
 const GAP_HEADER = ['tekort (euro)', 'waarvan afgesproken eigen bijdrage (euro)', 'boven de afspraak (euro)', 'dekkingsgraad'];
 
 export async function workbook(run: ScenarioRun, model: ReportModel): Promise<Uint8Array> {
-  return zipParts(workbookParts({ creator: 'natuurpact', date: EPOCH, sheets: workbookSheets(run, model), theme: officeTheme() }));
+  return writeSheets(workbookSheets(run, model));
+}
+
+/** A workbook of these sheets, with the fixed dates (the same sheets give the same bytes). */
+export async function writeSheets(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  return zipParts(workbookParts({ creator: 'natuurpact', date: EPOCH, sheets, theme: officeTheme() }));
 }
 
 /** The workbook's sheets, in order. */

@@ -10,7 +10,7 @@
  */
 import { PROVINCE_CODES } from '../provinces.js';
 import { COST_TASKS, INCOME_LINES } from './lines.js';
-import { developmentCost } from './plan.js';
+import { developmentCost, type Plan } from './plan.js';
 import type { ModelResult } from './run.js';
 
 export interface FastPlan {
@@ -28,7 +28,22 @@ export interface FastPlan {
 }
 
 export function compileFast(result: ModelResult): FastPlan {
-  const plan = result.plan;
+  const arrays = compilePlanArrays(result.plan);
+  const years = arrays.years;
+  const Y = years.length;
+  const income = new Float64Array(arrays.provinces * Y);
+  PROVINCE_CODES.forEach((p, pi) => {
+    years.forEach((y, ti) => {
+      let inc = 0;
+      for (const l of INCOME_LINES) inc += result.cell(p, y, l).bedrag_eur.toNumber();
+      income[pi * Y + ti] = inc;
+    });
+  });
+  return { ...arrays, income };
+}
+
+/** The cost side of the fast plan (everything but income), from the compiled plan alone. */
+export function compilePlanArrays(plan: Plan): Omit<FastPlan, 'income'> {
   const years = plan.years;
   const P = PROVINCE_CODES.length;
   const K = COST_TASKS.length;
@@ -37,7 +52,6 @@ export function compileFast(result: ModelResult): FastPlan {
   const price = new Float64Array(K * Y);
   const volume = new Float64Array(K * Y);
   const dev = new Float64Array(P * Y);
-  const income = new Float64Array(P * Y);
   PROVINCE_CODES.forEach((p, pi) => {
     COST_TASKS.forEach((k, ki) => {
       base[pi * K + ki] = plan.baseCost.get(p)![k].toNumber();
@@ -46,9 +60,6 @@ export function compileFast(result: ModelResult): FastPlan {
       let d = 0;
       for (const k of COST_TASKS) d += developmentCost(plan, p, k, y).toNumber();
       dev[pi * Y + ti] = d;
-      let inc = 0;
-      for (const l of INCOME_LINES) inc += result.cell(p, y, l).bedrag_eur.toNumber();
-      income[pi * Y + ti] = inc;
     });
   });
   COST_TASKS.forEach((k, ki) => {
@@ -57,7 +68,7 @@ export function compileFast(result: ModelResult): FastPlan {
       volume[ki * Y + ti] = plan.drivers[k].volume(y).toNumber();
     });
   });
-  return { years, provinces: P, tasks: K, base, price, volume, dev, income };
+  return { years, provinces: P, tasks: K, base, price, volume, dev };
 }
 
 /**
