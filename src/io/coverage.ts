@@ -38,8 +38,9 @@ export interface Coverage {
   readonly waarneming: readonly ProvinceEvidence[];
 }
 
-function countFile(bestand: string, facts: readonly Fact[]): FileCoverage {
-  const count = (pred: (f: Fact) => boolean) => facts.filter(pred).length;
+/** Rows of a file by status (every row with a status and an origin: facts, uncertainty declarations). */
+function countFile(bestand: string, facts: readonly Pick<Fact, 'status' | 'herkomst'>[]): FileCoverage {
+  const count = (pred: (f: Pick<Fact, 'status' | 'herkomst'>) => boolean) => facts.filter(pred).length;
   return {
     bestand,
     regels: facts.length,
@@ -106,6 +107,8 @@ export function coverage(completed: CompletedHistory, years: readonly number[]):
       countFile('lasten-baten.csv', data.lastenBaten),
       countFile('iv3-taakvelden.csv', data.indeling.filter((m) => m.provincie === 'NL')),
       countFile('programma-indeling.csv', data.indeling.filter((m) => m.provincie !== 'NL')),
+      ...(data.onzekerheid ? [countFile('onzekerheid.csv', data.onzekerheid)] : []),
+      ...(data.correlaties ? [countFile('onzekerheid-correlaties.csv', data.correlaties)] : []),
     ],
     bronnen: sources.length,
     jaren: years,
