@@ -184,6 +184,19 @@ describe('published tables on the shipped data', () => {
       expect(reproduced.minus(k('pf_totaal', 'vjn2024', y)).abs().lessThanOrEqualTo(M(2)), String(y)).toBe(true);
     }
   });
+  test('the BCF reservation (stand MN 2024): 2024 is the accres chapter of the Miljoenennota 2024, later years add the MN 2022 rises', () => {
+    // In a year whose tranche is already in the fund the chapter holds only the reservation (MN 2022: 2022 totaal 42,4 =
+    // reservering BCF 42,4); the 2024 tranche went into the fund at the OWB 2024, so the MN 2024 chapter 2024 (129) is it.
+    const bcf = (y: number) => k('accres.reservering_bcf', 'afgeleid-mn2024', y);
+    expect(bcf(2024).equals(k('accres', 'mn2024', 2024))).toBe(true);
+    expect(row('accres.reservering_bcf', 'afgeleid-mn2024', 2024)!.status).toBe('afgeleid');
+    for (const y of [2025, 2026]) expect(bcf(y).minus(bcf(2024)).equals(k('accres.reservering_bcf', 'mn2022', y).minus(k('accres.reservering_bcf', 'mn2022', 2024))), String(y)).toBe(true);
+    // After 2026: the mean rise 2022-2026 of MN 2022, (95,3 − 42,4) / 4 = 13,225 mln a year.
+    for (const y of [2027, 2028, 2029]) expect(bcf(y).minus(bcf(y - 1)).equals(M('13.225')), String(y)).toBe(true);
+    for (const y of [2025, 2026, 2027, 2028, 2029]) expect(row('accres.reservering_bcf', 'afgeleid-mn2024', y)!.status).toBe('schatting');
+    // The MN 2022 stand was far too low by then: MN 2023 already held 95,6 in the chapter for 2023 against 52,9.
+    expect(k('accres', 'mn2023', 2023).greaterThan(k('accres.reservering_bcf', 'mn2022', 2023).times(1.5))).toBe(true);
+  });
   test('the derived OWB 2024 series equals its arithmetic from the published tables (OWB 2024 tables 6 and 7, psupp 2023, OWB 2023, VJN 2023)', () => {
     const earlier = (y: number) =>
       sum(

@@ -77,21 +77,30 @@ describe('the shipped sources against data/aansluiting.csv', () => {
       expect(r.onverklaard.abs().lessThan(M(1)), `${y}: ${r.onverklaard.toString()}`).toBe(true);
     }
   });
-  test('the Voorjaarsnota 2024 stands 2024-2029: what stays unexplained is the bbp accres, not a missing fund component', () => {
-    // The published bbp accres 2024 (VJN 2024): tranche 2024 in the fund after bijstelling (375,296 − 176) + accres
-    // chapter 111 − BCF reservation 64,1 = 246,196 mln. The ledger's accres 2024 from the rule is lower; the difference
-    // is within 1 mln of what the stand leaves unexplained.
+  test('the Voorjaarsnota 2024 stands 2024-2029 are within 1% of the explained parts; what stays unexplained in 2024 is the bbp accres', () => {
+    // The published bbp accres 2024 (VJN 2024, rijksfinancien.nl/voorjaarsnota/2024/2744938 and /2744935): tranche 2024
+    // in the fund after bijstelling (375,296 − 176) + accres chapter 111 − BCF reservation 129 (the chapter's Miljoenennota
+    // 2024 stand for 2024, when the 2024 tranche is already in the fund) = 181,296 mln. The ledger's accres 2024 from the
+    // rule is lower (bbp-prijs 2024 from the MEV 2024); the difference is within 1 mln of what the stand leaves unexplained.
     const ledger = provinciefondsLedger(data, { tot: 2024 });
     const model2024 = ledger.jaren.find((y) => y.jaar === 2024)!.accresRegel;
-    const published2024 = M('375.296').minus(M(176)).plus(M(111)).minus(M('64.1'));
+    const published2024 = M('375.296').minus(M(176)).plus(M(111)).minus(M(129));
     const r24 = byId.get('pf.vjn2024.2024')!;
     expect(published2024.minus(model2024).minus(r24.onverklaard).abs().lessThan(M(1))).toBe(true);
-    // Every year, the unexplained gap stays below 3% of the published stand (2024-2027 about 2%; see the reasons).
+    expect(published2024.minus(model2024).greaterThan(M(5))).toBe(true);
+    // Issue 11: no unexplained gap above 1% of the published stand in any year 2024-2029.
     for (let y = 2024; y <= 2029; y++) {
       const r = byId.get(`pf.vjn2024.${y}`)!;
-      expect(r.onverklaardAandeel.abs().lessThan(dec('0.03')), `${y}`).toBe(true);
-      expect(r.onverklaard.isPositive(), `${y}`).toBe(true);
+      expect(r.onverklaardAandeel.abs().lessThan(dec('0.01')), `${y}: ${r.onverklaardAandeel.toString()}`).toBe(true);
     }
+  });
+  test('the OWB 2026 stand: what stays unexplained is exactly the change since the VJN 2024 stand (fund + chapter − BCF reservation)', () => {
+    // OWB 2026 3.696,842 mln (openkamer.org/kamerstuk/36800-C/2, figuur 1); VJN 2024: 3.017 + 460 = 3.477 mln for 2026,
+    // of which the BCF reservation (160,2 mln, estimate) stays in the accres chapter. The ledger meets the VJN 2024 stand
+    // (pf.vjn2024.2026), so the OWB 2026 remainder is the mutations after it (VJN 2025, MN 2026), not itemised in the sources.
+    const owb = byId.get('pf.owb2026.2026')!;
+    const sinceVjn = M('3696.842').minus(M(3477).minus(M('160.2')));
+    expect(owb.onverklaard.minus(sinceVjn).abs().lessThan(M(1)), owb.onverklaard.toString()).toBe(true);
   });
   test('the rises of the accres chapter 2025-2029 are the published 166, 183, 167, 170, 172 mln', () => {
     expect([2025, 2026, 2027, 2028, 2029].map((y) => byId.get(`accres.vjn2024.stijging.${y}`)!.gepubliceerd.waarde.dividedBy(1e6).toNumber())).toEqual([166, 183, 167, 170, 172]);

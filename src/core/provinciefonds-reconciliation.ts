@@ -6,12 +6,15 @@
  *   (stand Voorjaarsnota) against the ledger's AU with the bbp-systematiek from 2024. The ledger is
  *   the algemene uitkering only, so the explained parts are the decentralisatie-uitkeringen (there
  *   are no integratie-uitkeringen since the PF has none), the Voorjaarsnota's overboekingen and
- *   incidental items, and the BCF reservation that the accres chapter holds besides the accres.
+ *   incidental items, and the BCF reservation that the accres chapter holds besides the accres
+ *   (stand Miljoenennota 2024: derived for 2024, estimated after; see `BCF_RESERVATION`).
  * - `accres.vjn2024.stijging.<jaar>` (2025-2029): the year-on-year rise of the accres chapter against
  *   the ledger's accres from the rule; explained: the rise of the BCF reservation and the part of the
  *   2024 tranche that moves between the fund and the chapter.
  * - `pf.owb2026.2026`: the Provinciefonds in the begroting 2026 (no accres chapter: the 2026 accres
- *   is in the fund) against the ledger's AU 2026.
+ *   is in the fund) against the ledger's AU 2026. Explained: the DUs (OWB 2024 stand) and the VJN 2024
+ *   overboekingen; the mutations after the VJN 2024 (VJN 2025, MN 2026: new DUs, transfers of specific
+ *   grants into the fund, task mutations) are not itemised in the stored sources and stay unexplained.
  * - `pf.mn2024.<jaar>` (2024-2028): the Miljoenennota 2024 stand (normering until 2026, bbp from 2027
  *   on MEV 2024 figures) against the ledger with the bbp-systematiek from 2027; for 2024-2026 this
  *   checks that the normering path counts the 2024 tranche once.
@@ -19,7 +22,7 @@
 import type { Dataset, FundFact } from './dataset.js';
 import type { Decimal } from './decimal.js';
 import { UserError } from './errors.js';
-import { mutationLevels, provinciefondsLedger, type Ledger, type LedgerYear } from './provinciefonds.js';
+import { BCF_RESERVATION, mutationLevels, provinciefondsLedger, type Ledger, type LedgerYear } from './provinciefonds.js';
 import type { ExplainedPart, PublishedFigure, ReconciliationContext, ReconciliationSource } from './reconciliation.js';
 import { weakestStatus } from './status.js';
 
@@ -59,9 +62,12 @@ function duPart(data: Dataset, jaar: number): ExplainedPart {
   return part(`decentralisatie-uitkeringen ${jaar} (stand OWB 2024; integratie-uitkeringen: geen)`, r);
 }
 
+/** The BCF reservation in the accres chapter, stand Miljoenennota 2024 (2024 derived, later years estimated). */
 function bcfRow(data: Dataset, jaar: number): FundFact {
-  return optionalRow(data, 'accres.reservering_bcf', 'mn2022', jaar) ?? row(data, 'accres.reservering_bcf', 'schatting-bcf', jaar);
+  return row(data, 'accres.reservering_bcf', BCF_RESERVATION, jaar);
 }
+
+const bcfLabel = (r: FundFact) => (r.status === 'schatting' ? 'schatting: stand 2024 plus de stijging uit MN 2022' : 'stand Miljoenennota 2024, afgeleid');
 
 /** The 2024 tranche in the fund after the Voorjaarsnota 2024 bijstelling (both reeks, the last amount held). */
 function fundTranche2024(data: Dataset, jaar: number): { waarde: Decimal; rows: FundFact[] } {
@@ -104,7 +110,7 @@ function vjn2024Stand(jaar: number): ReconciliationSource {
         if (r) parts.push(part(text, r));
       }
       const bcf = bcfRow(data, jaar);
-      parts.push(part(`reservering BTW-compensatiefonds in het accreshoofdstuk ${jaar} (${bcf.publicatie === 'mn2022' ? 'stand Miljoenennota 2022' : 'schatting'})`, bcf));
+      parts.push(part(`reservering BTW-compensatiefonds in het accreshoofdstuk ${jaar} (${bcfLabel(bcf)})`, bcf));
       return parts;
     },
   };
@@ -134,7 +140,7 @@ function vjn2024Rise(jaar: number): ReconciliationSource {
       const trBefore = fundTranche2024(data, jaar - 1);
       return [
         {
-          omschrijving: `stijging van de BCF-reservering in het accreshoofdstuk (${[before, now].map((r) => (r.publicatie === 'mn2022' ? 'MN 2022' : 'schatting')).join(' → ')})`,
+          omschrijving: `stijging van de BCF-reservering in het accreshoofdstuk (${[before, now].map((r) => (r.status === 'schatting' ? 'schatting' : 'MN 2024, afgeleid')).join(' → ')})`,
           waarde: now.waarde.minus(before.waarde),
           status: weakestStatus([now.status, before.status]),
           bron: [...new Set([...now.bron, ...before.bron])],
@@ -160,7 +166,7 @@ const owb2026: ReconciliationSource = {
     return { waarde: r.waarde, status: r.status, bron: r.bron, uitleg: `Provinciefonds 2026 (${r.vindplaats})` };
   },
   model: (ctx) => ({ waarde: ledgerYear(ctx, 2024, 2026).algemeneUitkering, uitleg: 'algemene uitkering 2026 met accres, grootboek met bbp-systematiek vanaf 2024' }),
-  verklaard: ({ data }) => [duPart(data, 2026)],
+  verklaard: ({ data }) => [duPart(data, 2026), part('overige overboekingen met andere begrotingen 2026 (VJN 2024)', row(data, 'mutatie.overige_overboekingen', 'vjn2024', 2026))],
 };
 
 function mn2024Stand(jaar: number): ReconciliationSource {
@@ -174,7 +180,7 @@ function mn2024Stand(jaar: number): ReconciliationSource {
     verklaard: ({ data }) => {
       const parts: ExplainedPart[] = [duPart(data, jaar)];
       const bcf = bcfRow(data, jaar);
-      parts.push(part(`reservering BTW-compensatiefonds in het accreshoofdstuk ${jaar} (${bcf.publicatie === 'mn2022' ? 'stand Miljoenennota 2022' : 'schatting'})`, bcf));
+      parts.push(part(`reservering BTW-compensatiefonds in het accreshoofdstuk ${jaar} (${bcfLabel(bcf)})`, bcf));
       const ops = mutationLevels(data, { post: 'mutatie.opschalingskorting', publicatie: 'vjn2024' }).level(jaar);
       if (!ops.waarde.isZero() && ops.rij) {
         parts.push({ omschrijving: 'schrappen oploop opschalingskorting (VJN 2024): in het grootboek, nog niet in de stand van de Miljoenennota 2024', waarde: ops.waarde.negated(), status: ops.rij.status, bron: ops.rij.bron });

@@ -22,6 +22,9 @@
  *   moved into the fund (OWB 2024) plus what the accres chapter still holds (Miljoenennota 2024)
  *   minus the BTW-compensatiefonds reservation that chapter also holds. Counting the tranche from the
  *   fund stand and again from the chapter would count it twice; the fund stand used here excludes it.
+ *   The reservation is the Miljoenennota 2024 stand (`afgeleid-mn2024`): in a year whose tranche is
+ *   already in the fund the chapter holds nothing else, so its 2024 stand (129 mln) is the
+ *   reservation; later years add the yearly rise of the Miljoenennota 2022 stand (an estimate).
  * - Mutation levels L_m(t) follow the row's `aard` (see `MutationKind`): `reeks` the published amount
  *   of year t (the last amount held after the last published year), `structureel` the first amount
  *   from its first year on, `incidenteel` only in its own years. A budget-table mutation is an amount
@@ -79,11 +82,14 @@ export const DEFAULT_EARLIER_TRANCHES: readonly FundRef[] = [
   { post: 'accres_tranche.bijstelling2022', publicatie: 'vjn2023' },
 ];
 
+/** The BTW-compensatiefonds reservation in the accres chapter: the Miljoenennota 2024 stand (see the module comment). */
+export const BCF_RESERVATION = 'afgeleid-mn2024';
+
 /** The normering accres of a year: tranche 2024 in the fund + accres chapter − BCF reservation. */
 export const DEFAULT_NORMERING: readonly AccresPart[] = [
   { post: 'accres_tranche', publicatie: 'owb2024' },
   { post: 'accres', publicatie: 'mn2024' },
-  { post: 'accres.reservering_bcf', publicatie: 'mn2022', teken: -1 },
+  { post: 'accres.reservering_bcf', publicatie: BCF_RESERVATION, teken: -1 },
 ];
 
 /** Published mutations added to the AU after the base stand, by the start year of the bbp-systematiek. */
