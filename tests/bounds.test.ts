@@ -131,7 +131,7 @@ describe('warnings for values outside the plausible range', () => {
     const r = await run('run', file, '--uit', uit, '--formaat', 'md,html');
     expect(r.code).toBe(0);
     const md = readFileSync(join(uit, 'inflatie', 'rapport.md'), 'utf8');
-    const section = md.slice(md.indexOf('## Aannames en datakwaliteit'), md.indexOf('## Bronnen'));
+    const section = md.slice(md.indexOf('## Bijlage B. Aannames en datakwaliteit'), md.indexOf('## Bijlage C.'));
     expect(section).toContain(`- inflatie.yaml:4:18: ${message.replaceAll('_', '\\_')}`);
     expect(readFileSync(join(uit, 'inflatie', 'rapport.html'), 'utf8')).toContain(`<li>inflatie.yaml:4:18: ${message}</li>`);
   });

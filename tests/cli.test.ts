@@ -129,12 +129,12 @@ describe('--constructie on every command that shows results', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('provincie,jaar,constructie,post,basis_eur,bouwsteen-natuur_eur,verschil_eur');
-    expect(lines.slice(1).every((l) => l.split(',')[2] === 'C3' && l.split(',')[3] === 'tekort.netto')).toBe(true);
+    expect(lines[0]).toBe('provincie,jaar,constructie,post,eenheid,waarde_basis,waarde_bouwsteen-natuur,verschil_bouwsteen-natuur');
+    expect(lines.slice(1).every((l) => l.split(',')[2] === 'C3' && l.split(',')[3] === 'tekort.netto' && l.split(',')[4] === 'euro')).toBe(true);
     // The bouwsteen (200 mln a year from 2026, natuurpact.csv bouwsteen_beheer.vraag) lowers the national gap by that
     // amount, shared over 12 provinces in cents: at most 12 × 0,5 cent off.
     const nl2028 = lines.find((l) => l.startsWith('NL,2028,'))!.split(',');
-    expect(Math.abs(Number(nl2028[6]) + 200_000_000)).toBeLessThanOrEqual(0.06);
+    expect(Math.abs(Number(nl2028[7]) + 200_000_000)).toBeLessThanOrEqual(0.06);
     const table = await run('vergelijk', scenario, scenario);
     expect(table.out).toMatch(/^tekort in de status quo \(C0; kies een constructie met --constructie\)/);
   });

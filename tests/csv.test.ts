@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeText, parseCsv } from '../src/io/csv.js';
-import { neutraliseText, toCsv } from '../src/report/csv.js';
+import { DUTCH_CSV, neutraliseText, toCsv } from '../src/report/csv.js';
 
 describe('parseCsv', () => {
   test('comma file: header, rows and their line numbers; blank lines skipped', () => {
@@ -49,6 +49,12 @@ describe('CSV writing', () => {
   });
   test('quotes fields with delimiters, quotes and line breaks', () => {
     expect(toCsv(['a'], [['x,y'], ['say "hi"'], ['a\nb']])).toBe('a\n"x,y"\n"say ""hi"""\n"a\nb"\n');
-    expect(toCsv(['a', 'b'], [['x,y', '1;2']], ';')).toBe('a;b\nx,y;"1;2"\n');
+    expect(toCsv(['a', 'b'], [['x,y', '1;2']], { delimiter: ';', decimalComma: false, bom: false })).toBe('a;b\nx,y;"1;2"\n');
+  });
+  test('the Dutch style (--nl-csv): BOM, ; between fields, decimal commas in numbers only', () => {
+    const text = toCsv(['provincie', 'bedrag'], [['1.5 is tekst', { number: '-1234.56' }], ['x;y', { number: '2024' }]], DUTCH_CSV);
+    expect(text).toBe('\uFEFFprovincie;bedrag\n1.5 is tekst;-1234,56\n"x;y";2024\n');
+    // The BOM is one code point, the three bytes EF BB BF in UTF-8.
+    expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });

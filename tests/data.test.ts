@@ -28,6 +28,19 @@ const allFacts = () => [
 ];
 
 describe('shipped data', () => {
+  test('every shipped source has a kind and a grade; copies and news are not graded primary', () => {
+    const sources = [...data.bronnen.values()];
+    for (const s of sources) {
+      expect(s.soort, s.id).toBeDefined();
+      expect(s.kwaliteit, s.id).toBeDefined();
+      // A publisher that says it is a copy or a take-over is never the primary publication.
+      if (/kopie|overname|\bvia\b/i.test(s.uitgever)) expect(s.kwaliteit, s.id).toBe('secundair');
+      if (s.soort === 'nieuws') expect(s.kwaliteit, s.id).toBe('nieuws');
+    }
+    // The land areas per province come from a Wikipedia copy (README, "Wat is gepubliceerd"): secondary.
+    expect(data.bronnen.get('dr-czechwiki-provincies')!.kwaliteit).toBe('secundair');
+    expect(data.bronnen.get('pf-vjn2024-pf')!.kwaliteit).toBe('primair');
+  });
   test('every row has a source that resolves, or is an assumption or estimate with a method', () => {
     for (const f of allFacts()) {
       const where = `${f.herkomst.file}:${f.herkomst.line}`;
@@ -42,6 +55,8 @@ describe('shipped data', () => {
     for (const s of data.bronnen.values()) {
       expect(s.url, s.id).toMatch(/^https?:\/\//);
       expect(s.geraadpleegd, s.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // A source cannot have been consulted after the day the test runs (a 2026-12-03 slipped in once).
+      expect(s.geraadpleegd <= new Date().toISOString().slice(0, 10), `${s.id}: geraadpleegd ${s.geraadpleegd} ligt in de toekomst`).toBe(true);
     }
   });
 

@@ -139,7 +139,8 @@ describe('parameters per year and per province in the reports', () => {
 
 describe('status quo and developments in the reports', () => {
   test('basis names its decided policy; nhv-ambitie states the NHV public cost, the provincial share and the phasing', () => {
-    expect(readFileSync(join(first, 'basis', 'rapport.md'), 'utf8')).toContain('Besloten beleid in de status quo: anlb_500.');
+    // In Markdown a paragraph's underscores are escaped (they would be emphasis).
+    expect(readFileSync(join(first, 'basis', 'rapport.md'), 'utf8')).toContain('Besloten beleid in de status quo: anlb\\_500.');
     const md = readFileSync(join(first, 'nhv-ambitie', 'rapport.md'), 'utf8');
     // 76 mld (impact assessment, context) × 50% public (assumption) = 38 mld; × 50% provinces = 19 mld.
     expect(md).toContain('maatschappelijke kosten tot 2050 76,0 mld (impactanalyse, alle sectoren; alleen als context');
@@ -158,21 +159,27 @@ describe('workbook', () => {
     await wb.xlsx.readFile(join(first, 'natuurpact-2-0', 'resultaten.xlsx'));
     let checked = 0;
     const summary = wb.getWorksheet('Samenvatting')!;
+    // NL is the sum of Per provincie (204 rows: 12 provinces × 2014-2030).
+    const sumif = (col: string, i: number) => `SUMIF('Per provincie'!$B$2:$B$205,A${i},'Per provincie'!$${col}$2:$${col}$205)`;
     summary.eachRow((row, i) => {
       if (i === 1) return;
       const jaar = row.getCell(1).value as number;
+      const kosten = row.getCell(2).value as ExcelJS.CellFormulaValue;
       const tekort = row.getCell(4).value as ExcelJS.CellFormulaValue;
-      const own = row.getCell(5).value as number;
+      const own = row.getCell(5).value as ExcelJS.CellFormulaValue;
       const above = row.getCell(6).value as ExcelJS.CellFormulaValue;
       const dekking = row.getCell(7).value as ExcelJS.CellFormulaValue;
+      expect(kosten.formula).toBe(sumif('C', i));
+      expect(kosten.result).toBeCloseTo(value('C0', 'NL', jaar, 'kosten.totaal'), 2);
       expect(tekort.formula).toBe(`B${i}-C${i}`);
       expect(tekort.result).toBeCloseTo(value('C0', 'NL', jaar, 'tekort'), 2);
-      expect(own).toBeCloseTo(value('C0', 'NL', jaar, 'tekort.waarvan_eigen_bijdrage'), 2);
+      expect(own.formula).toBe(sumif('F', i));
+      expect(own.result).toBeCloseTo(value('C0', 'NL', jaar, 'tekort.waarvan_eigen_bijdrage'), 2);
       expect(above.formula).toBe(`D${i}-E${i}`);
       // exceljs reads a cached 0 back as no result (the file itself has <v>0</v>).
       expect((above.result as number | undefined) ?? 0).toBeCloseTo(value('C0', 'NL', jaar, 'tekort') - value('C0', 'NL', jaar, 'tekort.waarvan_eigen_bijdrage'), 2);
       expect(dekking.result as number).toBeCloseTo(value('C0', 'NL', jaar, 'dekkingsgraad'), 12);
-      checked += 4;
+      checked += 5;
     });
     const perProvince = wb.getWorksheet('Per provincie')!;
     perProvince.eachRow((row, i) => {
@@ -180,6 +187,9 @@ describe('workbook', () => {
       const provincie = String((row.getCell(1).value as ExcelJS.CellRichTextValue).richText[0]!.text).slice(0, 4);
       const jaar = row.getCell(2).value as number;
       expect((row.getCell(5).value as ExcelJS.CellFormulaValue).result).toBeCloseTo(value('C0', provincie, jaar, 'tekort'), 2);
+      // Projected costs are the sum of the seven task rows in Projectie (column K: A-I, anlb_500 in J); the own part is min(afspraak, max(tekort, 0)).
+      if (jaar > 2023) expect((row.getCell(3).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUM\(Projectie!K\d+:K\d+\)$/);
+      expect((row.getCell(6).value as ExcelJS.CellFormulaValue).formula).toBe(`MIN(I${i},MAX(E${i},0))`);
       checked++;
     });
     const constructions = wb.getWorksheet('Constructies')!;
@@ -192,11 +202,12 @@ describe('workbook', () => {
       checked += 2;
     });
     // natuurpact-2-0 has one development, anlb_500 (in the status quo): D prijs, E volume, F anlb_500,
-    // G nieuwe taken (their sum), H financiering, I the total.
+    // G nieuwe taken (their sum), H financiering, I the total; prijs of a province from Projectie, of NL the sum.
     const decomposition = wb.getWorksheet('Ontleding')!;
     decomposition.eachRow((row, i) => {
       if (i === 1) return;
       expect((row.getCell(7).value as ExcelJS.CellFormulaValue).formula).toBe(`SUM(F${i}:F${i})`);
+      expect((row.getCell(4).value as ExcelJS.CellFormulaValue).formula).toBe(i === 14 ? 'SUM(D2:D13)' : `SUMIFS(Projectie!$L$2:$L$589,Projectie!$A$2:$A$589,A${i},Projectie!$B$2:$B$589,C${i})`);
       const total = row.getCell(9).value as ExcelJS.CellFormulaValue;
       expect(total.formula).toBe(`D${i}+E${i}+G${i}+H${i}`);
       const region = String((row.getCell(1).value as ExcelJS.CellRichTextValue).richText[0]!.text).slice(0, 4).trim();
@@ -204,7 +215,7 @@ describe('workbook', () => {
       checked++;
     });
     expect(checked).toBeGreaterThan(300);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Per provincie', 'Constructies', 'Ontleding', 'Terugblik', 'Resultaten', 'Aannames', 'Bronnen', 'Uitleg']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Invoer', 'Samenvatting', 'Per provincie', 'Projectie', 'Indexen', 'Constructies', 'Ontleding', 'Terugblik', 'Resultaten', 'Aannames', 'Bronnen', 'Uitleg']);
   });
 });
 
@@ -215,10 +226,26 @@ describe('HTML report', () => {
     expect(html).not.toMatch(/url\(\s*["']?https?:/i);
     expect(html).not.toMatch(/<script/i);
     const dom = new JSDOM(html);
-    const ids = [...dom.window.document.querySelectorAll('section')].map((s) => s.id);
-    const expected = ['samenvatting', 'terugblik', 'vooruitblik', 'index', 'fondspad', 'ontleding', 'provincies', 'aannames', 'bronnen', 'manifest'];
-    if (name === 'natuurpact-2-0') expected.splice(5, 0, 'constructies', 'nodig');
+    const doc = dom.window.document;
+    const ids = [...doc.querySelectorAll('section')].map((s) => s.id);
+    // The fixed order (report-model.ts); a variant opens with its difference from its base; constructions where compared.
+    const expected = ['samenvatting', 'toelichting', 'terugblik', 'vooruitblik', 'ontleding', 'index', 'fondspad', 'provincies', 'factsheets', 'aannames', 'uitleg', 'bronnen', 'manifest'];
+    if (name === 'natuurpact-2-0') expected.splice(7, 0, 'constructies', 'nodig');
+    if (name !== 'basis') expected.unshift('verschil');
     expect(ids).toEqual(expected);
+    // The appendix is the sections from the factsheets on; the table of contents lists every section but the summary.
+    expect([...doc.querySelectorAll('section.bijlage')].map((s) => s.id)).toEqual(['factsheets', 'aannames', 'uitleg', 'bronnen', 'manifest']);
+    expect([...doc.querySelectorAll('nav.inhoud a')].map((a) => a.getAttribute('href'))).toEqual(expected.filter((id) => id !== 'samenvatting' && id !== 'verschil').map((id) => `#${id}`));
+    // The director's page: at most five sentences, one chart, and every figure links to an explanation that exists.
+    const summary = doc.querySelector('#samenvatting')!;
+    expect(summary.querySelectorAll('p').length).toBeLessThanOrEqual(5);
+    expect(summary.querySelectorAll('svg').length).toBe(1);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    for (const a of links) expect(doc.getElementById(a.getAttribute('href')!.slice(1)), a.getAttribute('href')!).not.toBeNull();
+    // One factsheet per province, each a page of its own in print.
+    expect(doc.querySelectorAll('#factsheets .factsheet').length).toBe(12);
+    expect(doc.querySelector('meta[name="viewport"]')!.getAttribute('content')).toBe('width=device-width, initial-scale=1');
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBeGreaterThanOrEqual(name === 'natuurpact-2-0' ? 5 : 4);
     for (const svg of svgs) {

@@ -209,7 +209,7 @@ describe('from the page to a scenario file', () => {
       expect(page.ok, name).toBe(true);
       // The command line on the scenario itself, showing the construction the page starts with.
       const cli = runScenarioFile(file, data, c.constructie === 'C0' && own.constructies === undefined ? {} : { constructies: [c.constructie] });
-      const shown = (rows: readonly (typeof cli.rows)[number][]) => resultsCsv(rows.filter((r) => r.constructie === (c.constructie === 'C0' && !cli.comparison ? 'status_quo' : c.constructie)));
+      const shown = (rows: readonly (typeof cli.rows)[number][]) => resultsCsv(rows.filter((r) => r.constructie === c.constructie));
       expect(shown(page.ok ? page.run.rows : []), name).toBe(shown(cli.rows));
     }
   }, 120_000);

@@ -47,7 +47,7 @@ describe('the result table', () => {
     expect(() => basis.cell('PV22', 2026, 'fonds.natuurdeel')).toThrow(/bestaat alleen voor NL/);
     expect(new Set(basis.rows.map((r) => `${r.provincie}|${r.jaar}|${r.post}`)).size).toBe(basis.rows.length);
     for (const r of basis.rows) expect(STATUSES).toContain(r.status);
-    expect(basis.rows.every((r) => r.constructie === 'status_quo' && r.scenario === 'basis')).toBe(true);
+    expect(basis.rows.every((r) => r.constructie === 'C0' && r.scenario === 'basis')).toBe(true);
   });
 
   test('identities hold exactly in every cell, for random scenarios', () => {
@@ -360,5 +360,46 @@ describe('fast path', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('what the workbook relies on (issue 16)', () => {
+  test('every driver\'s price is its declared index: P_t = I_t / I_r after r, else 1', () => {
+    const r = runScenario({ naam: 'alles', ontwikkelingen: Object.fromEntries(DEVELOPMENT_NAMES.filter((n) => n !== 'programma_natuur_verlengd').map((n) => [n, {}])), macro: { projectie: { cpi: dec('0.031') } } }, data);
+    const ctx = r.plan.context;
+    const index = { kostenindex: ctx.kostenindex, loonindex: ctx.loonindex, grondprijsindex: ctx.grondprijsindex };
+    const at = (f: typeof ctx.kostenindex, y: number) => f.values.get(y) ?? dec(1);
+    for (const k of COST_TASKS) {
+      const d = r.plan.drivers[k];
+      for (const y of r.plan.years) {
+        const declared = d.prijsindex;
+        const ref = declared?.tenOpzichteVan ?? r.plan.baseYear;
+        const expected = !declared || y <= ref ? dec(1) : at(index[declared.index], y).dividedBy(at(index[declared.index], ref));
+        expect(d.price(y).equals(expected), `${k} ${y}`).toBe(true);
+      }
+    }
+    // Only herstel (programme amounts, nominal) has no price index.
+    expect(COST_TASKS.filter((k) => !r.plan.drivers[k].prijsindex)).toEqual(['herstel']);
+  });
+
+  test('every development is linear in the baseline it scales with: effect = vast + perBasiseuro × baseline', () => {
+    const r = runScenario({ naam: 'alles', ontwikkelingen: Object.fromEntries(DEVELOPMENT_NAMES.map((n) => [n, { startjaar: 2026 }])) }, data);
+    const plan = r.plan;
+    let scaled = 0;
+    for (const d of plan.developments) {
+      for (const p of ['PV20', 'PV26'] as const) {
+        const lin = d.lineair(p);
+        for (const k of COST_TASKS) {
+          for (const [y, value] of d.effectFor(p).kosten[k] ?? new Map()) {
+            const baseline = sum(PROVINCE_CODES.map((q) => plan.baseCost.get(q)![k])).times(plan.drivers[k].price(y)).times(plan.drivers[k].volume(y));
+            const m = lin.perBasiseuro.kosten[k]?.get(y) ?? dec(0);
+            if (!m.isZero()) scaled++;
+            expect((lin.vast.kosten[k]?.get(y) ?? dec(0)).plus(m.times(baseline)).minus(value).abs().lessThan('1e-20'), `${d.definitie.naam} ${k} ${y}`).toBe(true);
+          }
+        }
+      }
+    }
+    // beheer_100pct, grondprijs_schok, loon_schok and programma_natuur_stopt scale with the baseline.
+    expect(scaled).toBeGreaterThan(0);
   });
 });

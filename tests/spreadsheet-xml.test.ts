@@ -2,14 +2,15 @@
  * The workbook parts written by `src/report/spreadsheet-xml.ts` against the parts exceljs 4.4 writes
  * for the same sheets (exceljs used as the workbook writer until issue 14, in the way sketched in
  * `viaExceljs` below): every part, byte for byte, for random sheets with awkward text (markup
- * characters, spaces at the ends, line breaks, control characters, non-ASCII), numbers and formulas.
+ * characters, spaces at the ends, line breaks, control characters, non-ASCII), numbers, empty cells,
+ * formulas (also over other sheets, with quotes) and Excel tables (exceljs's `addTable`).
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
-import { columnName, workbookParts, type SheetCell, type SheetSpec } from '../src/report/spreadsheet-xml.js';
+import { columnName, TABLE_STYLE, TOTALS_LABEL, workbookParts, type SheetCell, type SheetSpec } from '../src/report/spreadsheet-xml.js';
 
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
 const theme = createRequire(import.meta.url)('exceljs/lib/xlsx/xml/theme1.js') as string;
@@ -25,7 +26,18 @@ async function viaExceljs(sheets: readonly SheetSpec[]): Promise<Map<string, str
     const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow([...s.header]);
     ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((c) => (typeof c === 'string' ? { richText: [{ text: c }] } : c)) as ExcelJS.CellValue[]);
+    const value = (c: SheetCell) => (typeof c === 'string' ? { richText: [{ text: c }] } : c);
+    for (const r of s.rows) ws.addRow(r.map(value) as ExcelJS.CellValue[]);
+    if (s.table !== undefined && s.rows.length > 0) {
+      ws.addTable({
+        name: s.table,
+        ref: 'A1',
+        headerRow: true,
+        style: { theme: TABLE_STYLE, showRowStripes: true },
+        columns: s.header.map((name, i) => ({ name, filterButton: true, ...(i === 0 ? { totalsRowLabel: TOTALS_LABEL } : {}) })),
+        rows: s.rows.map((r) => r.map(value)) as ExcelJS.CellValue[][],
+      });
+    }
     s.header.forEach((_, i) => {
       const col = ws.getColumn(i + 1);
       col.width = s.widths[i]!;
@@ -49,17 +61,27 @@ const text = fc.oneof(
 const number = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, 0.1, 2014, 1.008717310087354, 1e21, 5e-7));
 const FORMATS = ['#,##0', '#,##0.00', '0.0%', '0.000', '0.00%'];
 
+const formula = (i: number) => fc.constantFrom(`${columnName(i)}2-1`, `'Per provincie'!${columnName(i)}2*2`, `SUMIF(Invoer!$A$2:$A$9,2026,Invoer!$B$2:$B$9)`, `ROUND(A2*B2,2)+IF(A2>0,"a<b",0)`);
 const sheetSpec = (name: string) =>
   fc.integer({ min: 1, max: 5 }).chain((cols) =>
     fc.record({
+      table: fc.boolean(),
       header: fc.array(text, { minLength: cols, maxLength: cols }),
       rows: fc.array(
-        fc.tuple(...Array.from({ length: cols }, (_, i) => fc.oneof(text, number, number.map((n): SheetCell => ({ formula: `${columnName(i)}2-1`, result: n }))))),
+        fc.tuple(...Array.from({ length: cols }, (_, i) => fc.oneof(text, number, fc.constant(null), fc.tuple(formula(i), number).map(([f, n]): SheetCell => ({ formula: f, result: n }))))),
         { maxLength: 6 },
       ),
       widths: fc.array(fc.constantFrom(10, 16, 16, 80), { minLength: cols, maxLength: cols }),
       formats: fc.dictionary(fc.constantFrom(...Array.from({ length: cols }, (_, i) => String(i))), fc.constantFrom(...FORMATS)),
-    }).map((s): SheetSpec => ({ name, header: s.header, rows: s.rows, widths: s.widths, formats: Object.fromEntries(Object.entries(s.formats).map(([k, v]) => [Number(k), v])) })),
+    }).map((s): SheetSpec => ({
+      name,
+      // A table's columns need unique, non-empty names.
+      header: s.table ? s.header.map((h, i) => `${i + 1} ${h}`) : s.header,
+      rows: s.rows,
+      widths: s.widths,
+      formats: Object.fromEntries(Object.entries(s.formats).map(([k, v]) => [Number(k), v])),
+      ...(s.table ? { table: `Tabel_${name.replace(/[^A-Za-z]/g, '')}` } : {}),
+    })),
   );
 
 test('every part equals what exceljs writes for the same sheets', async () => {

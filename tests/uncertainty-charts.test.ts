@@ -14,7 +14,7 @@ test('fan chart: the look-back as a line, the projection with bands, Dutch numbe
     { provincie: 'Nederland', jaar: 2023, centraal: 320, p5: 320, p25: 320, p50: 320, p75: 320, p95: 320, deel: 'projectie' },
     ...[2024, 2025, 2026].map((jaar, i): FanPoint => ({ provincie: 'Nederland', jaar, centraal: 400 + 10 * i, p5: 120 + i, p25: 280, p50: 440 + 10 * i, p75: 660, p95: 1130 + 20 * i, deel: 'projectie' })),
   ];
-  const svg = await renderSvg(fanChart(points, 2023, 'tekort (mln euro)'));
+  const svg = await renderSvg(fanChart(points, 2023, 'tekort (mln euro)'), 'Waaier van het tekort');
   expect(svg).toContain('1.000'); // thousands dot on the axis
   expect(svg.match(/stroke-dasharray="4,3"/g)?.length).toBe(1); // one boundary rule
   expect(svg).toContain('tekort (mln euro)');
@@ -32,6 +32,7 @@ test('tornado: the largest swing on top, P10 and P90 apart', async () => {
       ],
       'verschil met het centrale tekort 2030 (mln euro)',
     ),
+    'Tornado van het tekort in 2030',
   );
   expect(svg).toContain('terugblik.landelijk');
   expect(svg).toContain('invoer op P90');

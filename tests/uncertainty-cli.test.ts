@@ -17,7 +17,7 @@ let a = '';
 let b = '';
 let out = '';
 /** The exact run's national gap in 2030, from the expected output of the regular run. */
-const EXACT_NL_2030 = readFileSync('scenarios/basis.verwacht.csv', 'utf8').split('\n').find((l) => l.startsWith('basis,status_quo,NL,2030,tekort,'))!.split(',')[5];
+const EXACT_NL_2030 = readFileSync('scenarios/basis.verwacht.csv', 'utf8').split('\n').find((l) => l.startsWith('basis,C0,NL,2030,tekort,'))!.split(',')[5];
 
 beforeAll(async () => {
   a = mkdtempSync(join(tmpdir(), 'natuurpact-onz-a-'));
@@ -40,7 +40,7 @@ describe('natuurpact onzekerheid', () => {
     expect(csv[0]).toBe('scenario,constructie,provincie,jaar,post,centraal,gemiddelde,sd,p5,p25,p50,p75,p95,mc_fout_p50,kans_tekort_boven_drempel');
     // 13 regions × 7 years × 5 lines.
     expect(csv.length - 1).toBe(13 * 7 * 5);
-    const nl2030 = csv.find((l) => l.startsWith('basis,status_quo,NL,2030,tekort,'))!.split(',');
+    const nl2030 = csv.find((l) => l.startsWith('basis,C0,NL,2030,tekort,'))!.split(',');
     // The central value is the exact run's (scenarios/basis.verwacht.csv).
     expect(nl2030[5]).toBe(EXACT_NL_2030);
     const [p5, p25, p50, p75, p95] = nl2030.slice(8, 13).map(Number);
@@ -58,10 +58,11 @@ describe('natuurpact onzekerheid', () => {
   test('the central column is the exact run, in cents', async () => {
     const csv = readFileSync(join(a, 'basis-onzekerheid', 'kwantielen.csv'), 'utf8');
     const exact = await run('vergelijk', 'scenarios/basis.yaml', 'scenarios/basis.yaml', '--csv');
-    // vergelijk prints per province and year the construction, the post and both scenarios' values (euros, cents).
+    // vergelijk prints per province and year the construction, the post, its unit and both scenarios' values (euros, cents).
     for (const line of exact.out.trim().split('\n').slice(1)) {
-      const [p, y, , , value] = line.split(',');
-      expect(csv).toContain(`basis,status_quo,${p},${y},tekort,${value},`);
+      const [p, y, , , eenheid, value] = line.split(',');
+      expect(eenheid).toBe('euro');
+      expect(csv).toContain(`basis,C0,${p},${y},tekort,${value},`);
     }
   });
 

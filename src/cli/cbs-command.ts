@@ -16,7 +16,7 @@ import { BRONNEN_HEADER, cbsOverlay, LASTEN_BATEN_HEADER, type CbsSource } from 
 import { mergeIntoOverlay } from '../io/overlay-write.js';
 import { loadDataset } from '../io/read-dir.js';
 import { sha256 } from '../io/write-outputs.js';
-import { toCsv } from '../report/csv.js';
+import { csvStyle, toCsv } from '../report/csv.js';
 import { textTable } from '../report/table.js';
 import { UsageError, type Io } from './program.js';
 
@@ -28,6 +28,7 @@ interface CbsOptions {
   geraadpleegd?: string;
   overslaan?: boolean;
   data?: string;
+  nlCsv?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -95,6 +96,7 @@ export function registerCbsCommand(data: Command, io: Io): void {
     .option('--geraadpleegd <datum>', 'wanneer de tabel is opgehaald (JJJJ-MM-DD); standaard de wijzigingsdatum van het bestand, of vandaag bij --download')
     .option('--overslaan', 'sla taakvelden over die niet zijn ingedeeld in iv3-taakvelden.csv (ze worden genoemd)')
     .option('--data <map>', 'eigen gegevensmap met de indeling van taakvelden (iv3-taakvelden.csv, programma-indeling.csv)')
+    .option('--nl-csv', 'nieuwe bestanden voor Nederlandse Excel: ; tussen de velden, decimale komma en een BOM (een bestaand bestand houdt zijn eigen notatie)')
     .action(async (opts: CbsOptions) => {
       if ((opts.bestand === undefined) === (opts.download === undefined)) throw new UsageError('geef precies één van --bestand of --download');
       if (opts.uit === undefined) throw new UsageError('geef met --uit de map waarin de eigen gegevens komen');
@@ -131,8 +133,9 @@ export function registerCbsCommand(data: Command, io: Io): void {
           { name: 'bronnen.csv', header: BRONNEN_HEADER, rows: [overlay.bron], bronKolom: 'id', vervangPrefix: prefix, getalKolommen: [] },
           { name: 'lasten-baten.csv', header: LASTEN_BATEN_HEADER, rows: overlay.rijen, bronKolom: 'bron', vervangPrefix: prefix, getalKolommen: ['waarde'] },
         ],
-        toCsv,
+        (header, rows, dutch) => toCsv(header, rows, csvStyle(dutch)),
         extra,
+        opts.nlCsv === true,
       );
       io.out(report(table, overlay, written, opts.uit));
     });

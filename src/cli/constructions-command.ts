@@ -11,11 +11,11 @@ import { runScenario } from '../core/model/run.js';
 import { HISTORY_LAST_YEAR } from '../core/estimate.js';
 import { PROVINCE_CODES, provinceName } from '../core/provinces.js';
 import { loadDataset } from '../io/read-dir.js';
-import { toCsv } from '../report/csv.js';
+import { csvStyle, toCsv } from '../report/csv.js';
 import { formatMillions, formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
 import { csvNumber } from './index-command.js';
-import { constructionOption, yearOption } from './options.js';
+import { constructionOption, NL_CSV_OPTION, yearOption } from './options.js';
 import { UsageError, type Io } from './program.js';
 
 export function registerConstructionsCommand(program: Command, io: Io): void {
@@ -28,7 +28,8 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
     .option('--constructie <lijst>', 'alleen deze constructies, gescheiden door komma\'s (C0 komt er altijd bij als basis)')
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
     .option('--csv', 'de samenvatting per constructie en provincie als CSV op standaarduitvoer')
-    .action((opts: { van: string; tot: string; doeljaar?: string; constructie?: string; data?: string; csv?: boolean }) => {
+    .option(...NL_CSV_OPTION)
+    .action((opts: { van: string; tot: string; doeljaar?: string; constructie?: string; data?: string; csv?: boolean; nlCsv?: boolean }) => {
       const van = yearOption(opts.van, '--van');
       const tot = yearOption(opts.tot, '--tot');
       const target = opts.doeljaar ? yearOption(opts.doeljaar, '--doeljaar') : tot;
@@ -45,7 +46,7 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
       if (target < start || target > tot) throw new UsageError(`--doeljaar ${target}: de constructies (${names}) lopen van ${start} tot en met --tot ${tot}; ${target} valt daarbuiten`);
       const result = runScenario({ naam: 'basis', tot }, data);
       const cmp = compareConstructions(result, constructions, { van, tot });
-      if (opts.csv) {
+      if (opts.csv || opts.nlCsv) {
         io.out(
           toCsv(
             ['constructie', 'provincie', 'tekort_cumulatief_eur', 'tekort_netto_cumulatief_eur', 'gemiddelde_dekkingsgraad', 'verschil_met_c0_eur', 'volatiliteit', 'aandeel_geoormerkt', 'onbesteed_eur', 'uitvoeringslasten_eur', 'eigen_inkomsten_eur'],
@@ -62,6 +63,7 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
               { number: s.uitvoeringslasten.toFixed(2) },
               { number: s.eigenInkomsten.toFixed(2) },
             ]),
+            csvStyle(opts.nlCsv),
           ),
         );
         return;
@@ -119,13 +121,13 @@ export function registerConstructionsCommand(program: Command, io: Io): void {
       lines.push('', `Wat is nodig om het landelijke netto tekort in ${target} op nul te brengen:`);
       lines.push(
         textTable(
-          [{ titel: 'constructie' }, { titel: 'basisbedrag (mln/jaar)', rechts: true }, { titel: 'iteraties', rechts: true }, { titel: 'extra indexpunten/jaar', rechts: true }, { titel: 'iteraties', rechts: true }],
+          [{ titel: 'constructie' }, { titel: 'basisbedrag (mln/jaar, op 0,1 mln)', rechts: true }, { titel: 'iteraties', rechts: true }, { titel: 'extra indexpunten/jaar', rechts: true }, { titel: 'iteraties', rechts: true }],
           constructions
             .filter((c) => c.regel.soort === 'regel')
             .map((c) => {
               const a = whatWouldItTake(result, c, { doeljaar: target, wijze: 'basis' });
               const b = target > c.start ? whatWouldItTake(result, c, { doeljaar: target, wijze: 'indexpunten' }) : undefined;
-              return [c.id, formatMillions(a.waarde, 3), String(a.iteraties), b ? formatNumberNl(b.waarde.times(100), 3) : 'n.v.t.', b ? String(b.iteraties) : ''];
+              return [c.id, formatMillions(a.waarde), String(a.iteraties), b ? formatNumberNl(b.waarde.times(100), 3) : 'n.v.t.', b ? String(b.iteraties) : ''];
             }),
         ),
       );

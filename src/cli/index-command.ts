@@ -10,10 +10,10 @@ import { Decimal } from '../core/decimal.js';
 import { cumulativeIndex, indexFactors, isRuleName, RULES, type RuleName } from '../core/indexation/index.js';
 import { FIXINGS, type Fixing, type IndexFactor, type IndexOptions } from '../core/indexation/types.js';
 import { loadDataset } from '../io/read-dir.js';
-import { toCsv } from '../report/csv.js';
+import { csvStyle, toCsv } from '../report/csv.js';
 import { formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
-import { yearOption } from './options.js';
+import { NL_CSV_OPTION, yearOption } from './options.js';
 import { UsageError, type Io } from './program.js';
 
 /** Significant digits of fractions and indices in CSV output (the issue asks for at least 10). */
@@ -31,6 +31,7 @@ interface IndexCliOptions {
   vaststelling: Fixing;
   data?: string;
   csv?: boolean;
+  nlCsv?: boolean;
   uitleg?: boolean;
   vergelijk?: string;
 }
@@ -73,6 +74,7 @@ export function registerIndexCommand(program: Command, io: Io): void {
     .option('--vergelijk <regels>', 'twee regels naast elkaar, bv. bbp,kostenindex (beginjaar = 100)')
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
     .option('--csv', 'CSV op standaarduitvoer in plaats van een tabel')
+    .option(...NL_CSV_OPTION)
     .option('--uitleg', 'toon per jaar welke cijfers de factor bepaalden')
     .action((opts: IndexCliOptions) => {
       const van = yearOption(opts.van, '--van');
@@ -85,6 +87,8 @@ export function registerIndexCommand(program: Command, io: Io): void {
         ...(opts.vintage !== undefined ? { vintage: opts.vintage } : {}),
       };
       const data = loadDataset(opts.data);
+      const asCsv = opts.csv === true || opts.nlCsv === true;
+      const style = csvStyle(opts.nlCsv);
 
       if (opts.vergelijk !== undefined) {
         const names = opts.vergelijk.split(',');
@@ -96,8 +100,8 @@ export function registerIndexCommand(program: Command, io: Io): void {
         const ia = cumulativeIndex(fa, van);
         const ib = cumulativeIndex(fb, van);
         const rows = ia.map((p, i) => ({ year: p.year, a: p.index, b: ib[i]!.index, ratio: p.index.dividedBy(ib[i]!.index) }));
-        if (opts.csv) {
-          io.out(toCsv(['jaar', a, b, 'verhouding'], rows.map((r) => [{ number: String(r.year) }, { number: csvNumber(r.a) }, { number: csvNumber(r.b) }, { number: csvNumber(r.ratio) }])));
+        if (asCsv) {
+          io.out(toCsv(['jaar', a, b, 'verhouding'], rows.map((r) => [{ number: String(r.year) }, { number: csvNumber(r.a) }, { number: csvNumber(r.b) }, { number: csvNumber(r.ratio) }]), style));
           return;
         }
         io.out(
@@ -116,7 +120,7 @@ export function registerIndexCommand(program: Command, io: Io): void {
       const r = rule(opts.regel);
       const factors = indexFactors(r, { ...options, van, tot }, data);
       const index = cumulativeIndex(factors, van - 1).slice(1);
-      if (opts.csv) {
+      if (asCsv) {
         io.out(
           toCsv(
             ['jaar', 'volume', 'prijs', 'factor', 'index'],
@@ -127,6 +131,7 @@ export function registerIndexCommand(program: Command, io: Io): void {
               { number: csvNumber(f.factor) },
               { number: csvNumber(index[i]!.index) },
             ]),
+            style,
           ),
         );
         return;

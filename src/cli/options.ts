@@ -20,3 +20,6 @@ export function constructionOption(value: string, known?: readonly string[]): st
   if (unknown.length > 0) throw new UsageError(`--constructie: onbekende constructie '${unknown.join(', ')}'; kies uit ${known.join(', ')}`);
   return [...new Set(ids)];
 }
+
+/** `--nl-csv` on every command that writes CSV: the Dutch style of `report/csv.ts`. */
+export const NL_CSV_OPTION = ['--nl-csv', 'CSV voor Nederlandse Excel: ; tussen de velden, decimale komma en een BOM (geeft ook zonder --csv CSV)'] as const;

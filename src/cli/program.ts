@@ -23,6 +23,11 @@ export interface Io {
   err: (text: string) => void;
   /** Whether stderr is a terminal (progress is shown only there). */
   isTTY?: boolean;
+  /**
+   * Raw writes to the terminal for progress (carriage returns and erase-line sequences, which `err`
+   * removes); only given when stderr is a terminal. See `progress.ts`.
+   */
+  status?: (text: string) => void;
 }
 
 function version(): string {
@@ -126,7 +131,12 @@ function applyDutchDefaults(cmd: Command, io: Io): void {
  */
 export async function runCli(argv: readonly string[], rawIo: Io): Promise<number> {
   // Everything printed may quote a file (a scenario name, a method text): no terminal control codes.
-  const io: Io = { out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)), ...(rawIo.isTTY !== undefined ? { isTTY: rawIo.isTTY } : {}) };
+  const io: Io = {
+    out: (s) => rawIo.out(terminalSafe(s)),
+    err: (s) => rawIo.err(terminalSafe(s)),
+    ...(rawIo.isTTY !== undefined ? { isTTY: rawIo.isTTY } : {}),
+    ...(rawIo.status && rawIo.isTTY ? { status: rawIo.status } : {}),
+  };
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

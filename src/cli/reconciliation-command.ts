@@ -8,7 +8,8 @@ import { Decimal } from '../core/decimal.js';
 import { reconcile, type ReconciliationRow } from '../core/reconciliation.js';
 import { reconciliationSources } from '../core/reconciliation-sources.js';
 import { loadDataset } from '../io/read-dir.js';
-import { toCsv } from '../report/csv.js';
+import { csvStyle, toCsv, type CsvStyle } from '../report/csv.js';
+import { NL_CSV_OPTION } from './options.js';
 import { formatMillions, formatNumberNl } from '../report/format.js';
 import { textTable } from '../report/table.js';
 import type { Io } from './program.js';
@@ -16,7 +17,7 @@ import type { Io } from './program.js';
 const money = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
 const pct = (d: Decimal) => `${formatNumberNl(d.times(100), 1)}%`;
 
-function csv(rows: readonly ReconciliationRow[]): string {
+function csv(rows: readonly ReconciliationRow[], style: CsvStyle): string {
   return toCsv(
     ['id', 'groep', 'omschrijving', 'jaar', 'gepubliceerd_eur', 'model_eur', 'verschil_eur', 'verklaard_eur', 'onverklaard_eur', 'onverklaard_aandeel', 'verwacht_verschil_eur', 'marge_eur', 'oordeel', 'status_gepubliceerd', 'bron'],
     rows.map((r) => [
@@ -36,6 +37,7 @@ function csv(rows: readonly ReconciliationRow[]): string {
       r.gepubliceerd.status,
       [...new Set(r.gepubliceerd.bron)].join('|'),
     ]),
+    style,
   );
 }
 
@@ -52,12 +54,13 @@ export function registerReconciliationCommand(data: Command, io: Io): void {
     .description('sluit het model aan op gepubliceerde totalen en toon de verschillen met hun verklaring')
     .option('--data <map>', 'eigen gegevensmap die over de meegeleverde gegevens wordt gelegd')
     .option('--csv', 'CSV op standaarduitvoer in plaats van een tabel')
+    .option(...NL_CSV_OPTION)
     .option('--uitleg', 'toon per regel de verklarende posten en de vastgelegde reden')
-    .action((opts: { data?: string; csv?: boolean; uitleg?: boolean }) => {
+    .action((opts: { data?: string; csv?: boolean; nlCsv?: boolean; uitleg?: boolean }) => {
       const loaded = loadDataset(opts.data);
       const { rijen, vervallen } = reconcile(reconciliationSources(loaded), loaded);
-      if (opts.csv) {
-        io.out(csv(rijen));
+      if (opts.csv || opts.nlCsv) {
+        io.out(csv(rijen, csvStyle(opts.nlCsv)));
         return;
       }
       const count = (o: ReconciliationRow['oordeel']) => rijen.filter((r) => r.oordeel === o).length;

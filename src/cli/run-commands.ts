@@ -3,20 +3,22 @@
  */
 import type { Command } from 'commander';
 import { formatIssue, MAX_SHOWN_ISSUES, UserError, type Issue } from '../core/errors.js';
-import { isFundLine, LINES, RESULT_LINES, type ResultLine } from '../core/model/lines.js';
-import { explain, type Explanation } from '../core/model/run.js';
-import { COMPARISON_LINES, type ComparisonLine } from '../core/constructions/compare.js';
+import { FUND_LINES, LINES, RESULT_LINES, type ResultLine } from '../core/model/lines.js';
+import { explain, STATUS_QUO, type Explanation } from '../core/model/run.js';
+import { COMPARISON_LINES, CONSTRUCTION_LINES, type ComparisonLine } from '../core/constructions/compare.js';
 import { explainConstructionCell } from '../core/constructions/explain.js';
-import { PROVINCE_CODES, isRegionCode, provinceName, type RegionCode } from '../core/provinces.js';
+import { isRegionCode } from '../core/provinces.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
 import { collectScenarioFiles, loadScenarioFiles, prepareScenario, runLoadedScenario, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type ScenarioOptions } from '../io/scenario.js';
 import { OutputFolder } from '../io/write-outputs.js';
 import { checkScenarioUncertainty } from '../io/uncertainty-scenario.js';
-import { toCsv } from '../report/csv.js';
+import { toolVersion } from '../io/manifest.js';
+import { csvStyle } from '../report/csv.js';
 import { formatMillions } from '../report/format.js';
-import { textTable } from '../report/table.js';
-import { constructionOption, yearOption } from './options.js';
+import { compareScenarioRuns, comparisonCsv, comparisonHtml, comparisonText, postsOf } from '../report/scenario-comparison.js';
+import { constructionOption, NL_CSV_OPTION, yearOption } from './options.js';
+import { Progress } from './progress.js';
 import { runScenarioFiles, runWithConstructions } from './run-scenarios.js';
 import { UsageError, type Io } from './program.js';
 
@@ -99,37 +101,45 @@ export function registerRunCommands(program: Command, io: Io): void {
 
   program
     .command('vergelijk')
-    .description('twee scenario’s vergelijken: verschil per provincie en jaar')
-    .argument('<scenario-a>')
-    .argument('<scenario-b>')
+    .description('scenario’s vergelijken: een post per provincie en jaar, elk scenario tegenover het eerste')
+    .argument('<scenario...>', 'twee of meer scenariobestanden; het eerste is de referentie')
     .option(...DATA_OPTION)
-    .option('--post <post>', `welke post (${LINES.join(', ')}; met --constructie ook ${COMPARISON_LINES.filter((l) => !(LINES as readonly string[]).includes(l)).join(', ')})`, 'tekort')
-    .option('--constructie <id>', 'beide scenario\'s onder deze constructie (standaard de status quo, C0)')
+    .option('--post <post>', `welke post (${LINES.join(', ')}, ${FUND_LINES.join(', ')}, ontleding.*; met --constructie ook ${CONSTRUCTION_LINES.join(', ')})`, 'tekort')
+    .option('--constructie <id>', 'alle scenario\'s onder deze constructie (standaard de status quo, C0)')
     .option('--csv', 'CSV op standaarduitvoer')
+    .option(...NL_CSV_OPTION)
+    .option('--html', 'een HTML-pagina op standaarduitvoer (grafiek en tabellen), bijvoorbeeld: > vergelijking.html')
     .option(...BASIS_OPTION)
-    .action(async (a: string, b: string, opts: { data?: string; post: string; csv?: boolean; constructie?: string; basismap?: string }) => {
-      const post = postOption(opts.post, opts.constructie !== undefined);
+    .action(async (files: string[], opts: { data?: string; post: string; csv?: boolean; nlCsv?: boolean; html?: boolean; constructie?: string; basismap?: string }) => {
+      if (files.length < 2) throw new UsageError('vergelijk vraagt ten minste twee scenariobestanden');
+      if ((opts.csv || opts.nlCsv) && opts.html) throw new UsageError('kies --csv (of --nl-csv) of --html, niet beide');
+      const post = opts.post.startsWith('ontleding.') ? opts.post : postOption(opts.post, opts.constructie !== undefined);
       const { data } = loadDatasetWithInputs(opts.data);
-      const ra = await runWithConstructions(a, data, opts.constructie, true, scenarioOptions(opts));
-      const rb = await runWithConstructions(b, data, opts.constructie, true, scenarioOptions(opts));
-      const years = ra.result.jaren.filter((y) => rb.result.jaren.includes(y) && y > ra.result.basisjaar);
-      // Fund lines exist for NL only (the Provinciefonds ledger is national).
-      const regions: RegionCode[] = isFundLine(post as ResultLine) ? ['NL'] : [...PROVINCE_CODES, 'NL'];
-      const value = (r: ScenarioRun, p: RegionCode, y: number) => (opts.constructie ? r.comparison!.row(opts.constructie, p, y, post as ComparisonLine) : r.result.cell(p, y, post as ResultLine)).bedrag_eur;
-      const diff = (p: RegionCode, y: number) => value(rb, p, y).minus(value(ra, p, y));
-      if (opts.csv) {
-        io.out(toCsv(['provincie', 'jaar', 'constructie', 'post', `${ra.loaded.content.naam}_eur`, `${rb.loaded.content.naam}_eur`, 'verschil_eur'], regions.flatMap((p) => years.map((y) => [p, { number: String(y) }, opts.constructie ?? 'status_quo', post, { number: value(ra, p, y).toFixed(2) }, { number: value(rb, p, y).toFixed(2) }, { number: diff(p, y).toFixed(2) }]))));
-        return;
+      const progress = new Progress(io, 'natuurpact vergelijk', files.length);
+      const runs: ScenarioRun[] = [];
+      try {
+        for (const [i, file] of files.entries()) {
+          progress.update(i, file);
+          runs.push(await runWithConstructions(file, data, opts.constructie, true, scenarioOptions(opts)));
+        }
+      } finally {
+        progress.finish();
       }
-      const under = opts.constructie ? `onder constructie ${opts.constructie}` : 'in de status quo (C0; kies een constructie met --constructie)';
-      io.out(
-        `${post} ${under}: ${rb.loaded.content.naam} min ${ra.loaded.content.naam}, in mln euro (positief: hoger in ${rb.loaded.content.naam}).\n\n` +
-          textTable(
-            [{ titel: 'provincie' }, ...years.map((y) => ({ titel: String(y), rechts: true }))],
-            regions.map((p) => [p === 'NL' ? 'NL Nederland' : `${p} ${provinceName(p)}`, ...years.map((y) => formatMillions(diff(p, y)))]),
-          ) +
-          '\n',
-      );
+      if (opts.constructie !== undefined && !runs.every((r) => postsOf(r, opts.constructie!).has(post))) {
+        const missing = runs.find((r) => !postsOf(r, opts.constructie!).has(post))!;
+        throw new UsageError(`post '${post}' bestaat niet onder ${opts.constructie} in scenario ${missing.loaded.content.naam}`);
+      }
+      if (post.startsWith('ontleding.')) {
+        const missing = runs.find((r) => !postsOf(r, opts.constructie ?? STATUS_QUO).has(post));
+        if (missing) {
+          const known = [...postsOf(missing, opts.constructie ?? STATUS_QUO)].filter((x) => x.startsWith('ontleding.'));
+          throw new UsageError(`post '${post}' staat niet in de ontleding van scenario ${missing.loaded.content.naam}; bekend: ${known.join(', ')}`);
+        }
+      }
+      const comparison = compareScenarioRuns(runs, post, toolVersion(), opts.constructie);
+      if (opts.csv || opts.nlCsv) io.out(comparisonCsv(comparison, csvStyle(opts.nlCsv)));
+      else if (opts.html) io.out(await comparisonHtml(comparison));
+      else io.out(comparisonText(comparison));
     });
 
   program
@@ -151,7 +161,7 @@ export function registerRunCommands(program: Command, io: Io): void {
       const e: Omit<Explanation, 'post'> & { post: string } = opts.constructie
         ? explainConstructionCell(run.comparison!, run.result, { constructie: opts.constructie, provincie: opts.provincie, jaar, post: post as ComparisonLine })
         : explain(run.result, { provincie: opts.provincie, jaar, post: post as ResultLine });
-      const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde, 3)} mln euro`;
+      const value = e.post === 'dekkingsgraad' ? e.waarde.toSignificantDigits(6).toString().replace('.', ',') : `${formatMillions(e.waarde)} mln euro`;
       const lines = [`${e.provincie} ${e.jaar} ${e.post}${opts.constructie ? ` onder ${opts.constructie}` : ''} = ${value} (status: ${e.status})`, `regel: ${e.regel}`];
       const others = (run.comparison?.constructies ?? []).map((c) => c.id).filter((id) => id !== 'C0');
       if (!opts.constructie && others.length > 0) lines.push(`(status quo, C0; dit scenario vergelijkt ook ${others.join(', ')}: kies er een met --constructie)`);

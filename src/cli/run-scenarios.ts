@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../core/dataset.js';
@@ -20,11 +20,12 @@ import { UserError, type Issue } from '../core/errors.js';
 import type { DataFileInput } from '../io/load.js';
 import { manifest, toolVersion } from '../io/manifest.js';
 import { loadDatasetWithInputs } from '../io/read-dir.js';
-import { runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
+import { prepareScenario, runLoadedScenario, runScenarioFileAsync, type ScenarioRun } from '../io/run-scenario.js';
 import { FORMATS, type OutputFormat, type ScenarioOptions } from '../io/scenario.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import { resultsCsv } from '../report/results-csv.js';
 import { constructionOption } from './options.js';
+import { Progress } from './progress.js';
 import { UsageError, type Io } from './program.js';
 
 const enc = new TextEncoder();
@@ -62,15 +63,33 @@ export function formats(value: string | undefined, fallback: readonly OutputForm
   return list as OutputFormat[];
 }
 
+/** Reports the stage of one scenario's work: a Dutch label and the share of the scenario done (0-1). */
+export type StageReporter = (label: string, share: number) => void;
+
 /** Every output of one run, in a fixed order (manifest last, with the hashes of the others). */
-export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFormat[], dutchCsv: boolean, inputs: Parameters<typeof manifest>[1], options: Record<string, unknown>): Promise<OutputFile[]> {
-  const model = chosen.some((f) => f !== 'csv') ? (await import('../report/report-model.js')).reportModel(run) : undefined;
+export async function renderOutputs(run: ScenarioRun, chosen: readonly OutputFormat[], dutchCsv: boolean, inputs: Parameters<typeof manifest>[1], options: Record<string, unknown>, stage: StageReporter = () => {}, data?: Dataset): Promise<OutputFile[]> {
+  const reports = chosen.some((f) => f !== 'csv');
+  // A variant's report opens with its difference from its base: the base is run too (same data).
+  let base: ScenarioRun | undefined;
+  if (reports && run.loaded.basisScenario && data) {
+    stage(`basis ${run.loaded.basisScenario.content.naam} doorrekenen`, 0.3);
+    await prepareScenario(run.loaded.basisScenario);
+    base = runLoadedScenario(run.loaded.basisScenario, data);
+  }
+  stage('rapport opbouwen', 0.4);
+  const model = reports ? (await import('../report/report-model.js')).reportModel(run, base) : undefined;
   const files: OutputFile[] = [];
   const summary = `natuurpact ${toolVersion()}; scenario ${run.loaded.files.map((f) => f.path).join(' → ')}; zie manifest.json voor de sha256 van alle invoer en uitvoer.`;
   if (chosen.includes('csv')) files.push({ name: 'resultaten.csv', bytes: enc.encode(resultsCsv(run.rows, dutchCsv)) });
   if (model && chosen.includes('md')) files.push({ name: 'rapport.md', bytes: enc.encode((await import('../report/markdown.js')).markdownReport(model, run, summary)) });
-  if (model && chosen.includes('html')) files.push({ name: 'rapport.html', bytes: enc.encode(await (await import('../report/html.js')).htmlReport(model, run, summary)) });
-  if (model && chosen.includes('xlsx')) files.push({ name: 'resultaten.xlsx', bytes: await (await import('../report/xlsx.js')).workbook(run, model) });
+  if (model && chosen.includes('html')) {
+    stage('rapport.html met grafieken', 0.5);
+    files.push({ name: 'rapport.html', bytes: enc.encode(await (await import('../report/html.js')).htmlReport(model, run, summary)) });
+  }
+  if (model && chosen.includes('xlsx')) {
+    stage('werkmap', 0.75);
+    files.push({ name: 'resultaten.xlsx', bytes: await (await import('../report/xlsx.js')).workbook(run, model) });
+  }
   files.push({ name: 'manifest.json', bytes: enc.encode(manifest(run, inputs, options, files)) });
   return files;
 }
@@ -83,11 +102,12 @@ export interface Rendered {
 }
 
 /** One scenario file run and rendered to its outputs: the work of a thread. */
-export async function renderScenarioFile(file: string, data: Dataset, inputs: readonly DataFileInput[], opts: Omit<RunOptions, 'werkers'>): Promise<Rendered> {
+export async function renderScenarioFile(file: string, data: Dataset, inputs: readonly DataFileInput[], opts: Omit<RunOptions, 'werkers'>, stage: StageReporter = () => {}): Promise<Rendered> {
+  stage('doorrekenen', 0);
   const run = await runWithConstructions(file, data, opts.constructie, false, opts.basismap !== undefined ? { basisMap: opts.basismap } : {});
   const chosen = formats(opts.formaat, run.loaded.content.uitvoer?.formaten);
   const options = { formaten: chosen, nl_csv: opts.nlCsv === true, eigen_gegevens: opts.data !== undefined, ...(opts.constructie ? { constructie: opts.constructie } : {}) };
-  return { naam: run.loaded.content.naam, outputs: await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options), waarschuwingen: run.waarschuwingen };
+  return { naam: run.loaded.content.naam, outputs: await renderOutputs(run, chosen, opts.nlCsv === true, inputs, options, stage, data), waarschuwingen: run.waarschuwingen };
 }
 
 /** An error as it crosses from a worker thread: user and usage errors keep their kind. */
@@ -157,9 +177,17 @@ function slot(): Slot {
   return { promise, resolve, reject };
 }
 
-/** Renders the scenarios (in parallel where it pays) and hands each to `write`, in the order given. */
+/**
+ * Renders the scenarios (in parallel where it pays) and hands each to `write`, in the order given,
+ * with a progress bar on a terminal (see `progress.ts`): scenarios done, and the stage of the one
+ * the main thread renders.
+ */
 export async function runScenarioFiles(files: readonly string[], opts: RunOptions, io: Io, write: (rendered: Rendered) => void): Promise<void> {
   const slots = files.map(slot);
+  const progress = new Progress(io, 'natuurpact run', files.length);
+  let completed = 0;
+  const done = (p: Promise<Rendered>) => p.then(() => (completed++, progress.update(completed, 'klaar')), () => undefined);
+  slots.forEach((s) => void done(s.promise));
   let next = 0;
   let stopped = false;
   const take = () => (stopped || next >= files.length ? undefined : next++);
@@ -194,7 +222,6 @@ export async function runScenarioFiles(files: readonly string[], opts: RunOption
   }
 
   let mainThread: Promise<void> = Promise.resolve();
-  const started = Date.now();
   try {
     const { data, inputs } = loadDatasetWithInputs(opts.data);
     for (const worker of workers) worker.postMessage({ kind: 'gegevens', inputs } satisfies WorkerRequest);
@@ -202,17 +229,21 @@ export async function runScenarioFiles(files: readonly string[], opts: RunOption
     mainThread = (async () => {
       for (let i = take(); i !== undefined; i = take()) {
         try {
-          slots[i]!.resolve(await renderScenarioFile(files[i]!, data, inputs, opts));
+          const name = files[i]!;
+          slots[i]!.resolve(await renderScenarioFile(name, data, inputs, opts, (label, share) => progress.update(completed + share, `${basename(name)}: ${label}`)));
         } catch (e) {
           slots[i]!.reject(e instanceof Error ? e : new Error(String(e)));
         }
       }
     })();
-    for (const [i, file] of files.entries()) {
-      if (io.isTTY && Date.now() - started > 1000) io.err(`[${i + 1}/${files.length}] ${file}\n`);
-      write(await slots[i]!.promise);
+    for (const slotOf of slots) {
+      const rendered = await slotOf.promise;
+      // Output lines start on a clean line; the bar comes back at the next step.
+      progress.finish();
+      write(rendered);
     }
   } finally {
+    progress.finish();
     stopped = true;
     await Promise.all(workers.map((w) => w.terminate()));
     await mainThread;

@@ -17,6 +17,22 @@ export interface Origin {
   readonly laag: 'meegeleverd' | 'eigen' | 'schatting';
 }
 
+/**
+ * What kind of body published a source (`bronnen.csv`, column `soort`): the report groups its sources
+ * by it. A copy counts as the kind of its original (a copy of an IPO report is `provincie`).
+ */
+export const SOURCE_KINDS = ['rijk', 'statistiek', 'provincie', 'gemeente', 'organisatie', 'nieuws', 'overig'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * How close a source is to the figure it gives (`bronnen.csv`, column `kwaliteit`): `primair` the
+ * publication of the body that made the figure (a budget, a statistic, a province's own accounts, a
+ * cao party on its cao); `secundair` a copy or a quotation elsewhere (a document on a copy site, a
+ * municipality citing the Rijk's circular, a press release taken over); `nieuws` a news report.
+ */
+export const SOURCE_GRADES = ['primair', 'secundair', 'nieuws'] as const;
+export type SourceGrade = (typeof SOURCE_GRADES)[number];
+
 /** A source document in `bronnen.csv`. */
 export interface Source {
   readonly id: string;
@@ -28,6 +44,9 @@ export interface Source {
   readonly vindplaats: string;
   /** Date the figures were last checked against the document. */
   readonly geraadpleegd: string;
+  /** Kind and grade (see {@link SOURCE_KINDS}, {@link SOURCE_GRADES}); absent in a file without them (not graded). */
+  readonly soort?: SourceKind;
+  readonly kwaliteit?: SourceGrade;
   readonly herkomst: Origin;
 }
 

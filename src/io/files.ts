@@ -4,7 +4,7 @@
  */
 import { assumptionBounds } from '../core/assumption-dimensions.js';
 import { amount, share } from '../core/bounds.js';
-import { LINE_LEVELS, MAPPING_TARGETS, MUTATION_KINDS, STREAMS, TASKS } from '../core/dataset.js';
+import { LINE_LEVELS, MAPPING_TARGETS, MUTATION_KINDS, SOURCE_GRADES, SOURCE_KINDS, STREAMS, TASKS } from '../core/dataset.js';
 import { FACT_COLUMNS, type FileSpec, type UnitRule } from './schema.js';
 
 /** The first rule whose pattern matches a code. */
@@ -28,6 +28,9 @@ export const BRONNEN: FileSpec = {
     { name: 'url', type: 'url' },
     { name: 'vindplaats', type: 'text', optional: true },
     { name: 'geraadpleegd', type: 'date' },
+    // Kind and grade of the source (issue 16): optional, so that a user's own bronnen.csv needs neither.
+    { name: 'soort', type: { oneOf: SOURCE_KINDS }, optional: true, optionalColumn: true },
+    { name: 'kwaliteit', type: { oneOf: SOURCE_GRADES }, optional: true, optionalColumn: true },
   ],
 };
 

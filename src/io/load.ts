@@ -24,6 +24,8 @@ import type {
   Origin,
   ProvinceFact,
   Source,
+  SourceGrade,
+  SourceKind,
   SpendingFact,
 } from '../core/dataset.js';
 import { Decimal, ONE, sum } from '../core/decimal.js';
@@ -211,6 +213,8 @@ export function buildDataset(inputs: readonly DataFileInput[]): Dataset {
       url: r.url as string,
       vindplaats: (r.vindplaats as string | undefined) ?? '',
       geraadpleegd: r.geraadpleegd as string,
+      ...(r.soort !== undefined ? { soort: r.soort as SourceKind } : {}),
+      ...(r.kwaliteit !== undefined ? { kwaliteit: r.kwaliteit as SourceGrade } : {}),
       herkomst: origin(loaded),
     });
   }

@@ -2,8 +2,9 @@
  * Adding rows to a user's data folder (an overlay that `--data MAP` reads) without disturbing what
  * is already there: a file that exists keeps its rows, except those of an earlier import of the same
  * source (recognised by a prefix of their source id), which the new rows replace. Values are written
- * in the file's own number notation (a Dutch file stays Dutch). Every file is written to a temporary
- * name first and renamed into place only when all of them are written.
+ * in the file's own number notation (a Dutch file stays Dutch, an English one English: a file has one
+ * notation); a new file is Dutch (`;`, decimal commas, BOM) when asked (`--nl-csv`). Every file is
+ * written to a temporary name first and renamed into place only when all of them are written.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,11 +30,14 @@ export interface WrittenFile {
   readonly behouden: number;
 }
 
-/** Serialises a header and rows as CSV text (the report layer's writer, which neutralises formulas). */
-export type CsvWriter = (header: readonly string[], rows: readonly (readonly string[])[]) => string;
+/**
+ * Serialises a header and rows as CSV text (the report layer's writer, which neutralises formulas):
+ * numbers as `{ number }` with a decimal point, in the Dutch style (`;`, decimal comma, BOM) or not.
+ */
+export type CsvWriter = (header: readonly string[], rows: readonly (readonly (string | { readonly number: string })[])[], dutch: boolean) => string;
 
-/** Writes the files into `dir` (created if needed), plus extra files as given. */
-export function mergeIntoOverlay(dir: string, files: readonly OverlayFile[], toCsv: CsvWriter, extra: readonly { name: string; bytes: Uint8Array }[] = []): WrittenFile[] {
+/** Writes the files into `dir` (created if needed), plus extra files as given; new files Dutch with `nl`. */
+export function mergeIntoOverlay(dir: string, files: readonly OverlayFile[], toCsv: CsvWriter, extra: readonly { name: string; bytes: Uint8Array }[] = [], nl = false): WrittenFile[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError({ file: dir, message: 'verwacht een map voor --uit, gevonden een bestand' });
   mkdirSync(dir, { recursive: true });
   const planned: { path: string; bytes: Uint8Array | string }[] = [];
@@ -42,7 +46,7 @@ export function mergeIntoOverlay(dir: string, files: readonly OverlayFile[], toC
     const path = join(dir, f.name);
     let kept: string[][] = [];
     let replaced = 0;
-    let dutch = false;
+    let dutch = nl;
     if (existsSync(path)) {
       const decoded = decodeText(readFileSync(path), path);
       if ('issue' in decoded) throw new UserError(decoded.issue);
@@ -68,8 +72,9 @@ export function mergeIntoOverlay(dir: string, files: readonly OverlayFile[], toC
       });
     }
     const numberCols = f.getalKolommen.map((c) => f.header.indexOf(c));
-    const fresh = f.rows.map((r) => r.map((cell, i) => (dutch && numberCols.includes(i) ? cell.replace('.', ',') : cell)));
-    planned.push({ path, bytes: toCsv(f.header, [...kept, ...fresh]) });
+    // Kept rows are in the file's notation already; new numbers are converted by the writer.
+    const fresh = f.rows.map((r) => r.map((cell, i) => (numberCols.includes(i) && cell !== '' ? { number: cell } : cell)));
+    planned.push({ path, bytes: toCsv(f.header, [...kept, ...fresh], dutch) });
     report.push({ name: f.name, nieuw: fresh.length, vervangen: replaced, behouden: kept.length });
     kept = [];
   }

@@ -529,6 +529,8 @@ export interface LoadedScenario {
   /** What this scenario changed against its base (dotted paths), empty without a base. */
   readonly wijzigingen: readonly { readonly pad: string; readonly waarde: string }[];
   readonly basisNaam?: string;
+  /** The base scenario as loaded (`basis:`), so that a report can set the variant beside it. */
+  readonly basisScenario?: LoadedScenario;
   /** Line and column of a key (or its value) in this file, for errors found later. */
   locate(path: readonly PropertyKey[], onKey?: boolean): { line?: number; column?: number };
   /**
@@ -756,7 +758,7 @@ function loadChain(full: string, shown: string, ctx: ChainContext, chain: readon
     content,
     files,
     wijzigingen: base ? changes(data) : [],
-    ...(base ? { basisNaam: base.content.naam } : {}),
+    ...(base ? { basisNaam: base.content.naam, basisScenario: base } : {}),
     locate: (path, onKey = false) => where(loc, path, onKey),
     where: whereInChain,
     scalars: scalarsInChain,

@@ -4,6 +4,11 @@
  * axis titles with units, and the boundary between history and projection marked with a dashed rule.
  * The same data gives the same SVG bytes.
  *
+ * Accessibility in Dutch: vega labels its marks, axes and legends for screen readers in English
+ * ("line mark container", "X-axis titled ..."). Those labels are removed and the chart as a whole is
+ * one image with a Dutch label and title given by the caller; the figures themselves are in the
+ * report's tables. The SVG keeps its viewBox, so a page can scale it to its width (`max-width:100%`).
+ *
  * vega and vega-lite are loaded on the first chart, not before (a CSV run never loads them). Each
  * chart shape (its specification without its data) is compiled and parsed once per process and
  * given each chart's data, so a chart costs its dataflow, layout and SVG only; a chart drawn before
@@ -51,7 +56,13 @@ const drawn = new Map<string, Promise<string>>();
 /** How many drawn charts are kept (the oldest go first), so a run of many scenarios stays small. */
 const DRAWN_KEPT = 64;
 
-export function renderSvg(spec: TopLevelSpec): Promise<string> {
+/**
+ * A chart as SVG, labelled for screen readers with `beschrijving` (Dutch: what the chart shows).
+ *
+ * @example
+ *   await renderSvg(lineChart(points, 2023, 'mln euro'), 'Kosten en inkomsten per jaar')
+ */
+export async function renderSvg(spec: TopLevelSpec, beschrijving: string): Promise<string> {
   const key = JSON.stringify(spec);
   let svg = drawn.get(key);
   if (!svg) {
@@ -60,7 +71,18 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
     svg.catch(() => drawn.delete(key));
     if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
   }
-  return svg;
+  return labelled(await svg, beschrijving);
+}
+
+const escapeXml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** vega's English ARIA attributes out; one Dutch label and title for the whole chart in. */
+export function labelled(svg: string, beschrijving: string): string {
+  const text = escapeXml(beschrijving);
+  return svg
+    .replace(/ (aria-roledescription|aria-label)="[^"]*"/g, '')
+    .replace(/ role="graphics-[a-z]+"/g, '')
+    .replace(/^<svg([^>]*)>/, `<svg$1 role="img" aria-label="${text}"><title>${text}</title>`);
 }
 
 async function draw(spec: TopLevelSpec): Promise<string> {

@@ -1,7 +1,12 @@
 /**
- * The content of a report, computed once from a scenario run; the Markdown, HTML and spreadsheet
- * writers are views of it. Sections: samenvatting, terugblik, vooruitblik, index, constructies,
- * wat is ervoor nodig, ontleding, per provincie, aannames en datakwaliteit, bronnen, manifest.
+ * The content of a report, computed once from a scenario run (and, for a variant, the run of its
+ * base); the Markdown, HTML and spreadsheet writers are views of it. The report's fixed order:
+ *
+ *   (variant: wat deze variant verandert), samenvatting (at most five sentences, see `director.ts`),
+ *   inhoud, toelichting, terugblik, vooruitblik, ontleding, index, Provinciefonds, constructies,
+ *   wat is ervoor nodig, per provincie;
+ *   appendices: factsheets per provincie, aannames en datakwaliteit, uitleg bij de cijfers, bronnen
+ *   (grouped by kind, with their grade), manifest.
  */
 import { describeInput } from '../core/parameter.js';
 import { cumulativeIndex, indexFactors } from '../core/indexation/index.js';
@@ -14,6 +19,11 @@ import { formatMlnText, formatNumberNl } from '../core/format.js';
 import { completeHistory } from '../core/estimate.js';
 import { historyEvidence } from '../core/history/evidence.js';
 import { byText } from '../core/order.js';
+import { toolVersion } from '../io/manifest.js';
+import { directorPage, type CellExplanation, type Sentence } from './director.js';
+import { factsheets, type Factsheet } from './factsheets.js';
+import { dataDate, sourceGroups, type SourceGroup } from './sources.js';
+import { variantSection, type VariantSection } from './variant.js';
 
 export interface YearFigures {
   readonly jaar: number;
@@ -59,10 +69,23 @@ export interface FundPathRow {
 export interface ReportModel {
   readonly titel: string;
   readonly beschrijving: string;
+  /** What every page says it is of: the scenario, its files, the date of the data and the tool version. */
+  readonly meta: { readonly scenario: string; readonly bestanden: string; readonly gegevensDatum: string; readonly versie: string };
   readonly basis?: { readonly naam: string; readonly wijzigingen: readonly { readonly pad: string; readonly waarde: string }[] };
+  /** A variant's difference from its base, when the base run was given. */
+  readonly variant?: VariantSection;
   readonly basisjaar: number;
   readonly venster: { readonly van: number; readonly tot: number };
-  readonly samenvatting: readonly string[];
+  /** The director's page: at most five sentences whose figures link to {@link uitleg}. */
+  readonly samenvatting: readonly Sentence[];
+  /** Developments that do not change the gap (their cost is paid), for the summary chart's caption. */
+  readonly neutraal: readonly { readonly naam: string; readonly kort: string; readonly kosten: Decimal; readonly start: number }[];
+  /** The rest of what the summary used to say: own contribution, developments, constructions. */
+  readonly toelichting: readonly string[];
+  /** Explanations of the figures the summary links to (appendix). */
+  readonly uitleg: readonly CellExplanation[];
+  readonly factsheets: readonly Factsheet[];
+  readonly bronGroepen: readonly SourceGroup[];
   readonly terugblik: readonly YearFigures[];
   readonly vooruitblik: readonly YearFigures[];
   readonly index: { readonly rijen: readonly IndexRow[]; readonly fout?: string };
@@ -80,7 +103,8 @@ export interface ReportModel {
   readonly bronnen: readonly { readonly id: string; readonly titel: string; readonly uitgever: string; readonly datum: string; readonly url: string }[];
 }
 
-function figures(run: ScenarioRun, p: RegionCode, y: number): YearFigures {
+/** The figures of a region and year in the status quo (C0). */
+export function figures(run: ScenarioRun, p: RegionCode, y: number): YearFigures {
   const constructie = run.comparison ? 'C0' : undefined;
   const cell = (post: 'kosten.totaal' | 'inkomsten.totaal' | 'tekort' | 'tekort.waarvan_eigen_bijdrage' | 'dekkingsgraad') =>
     constructie ? run.comparison!.row(constructie, p, y, post) : run.result.cell(p, y, post);
@@ -99,7 +123,11 @@ function figures(run: ScenarioRun, p: RegionCode, y: number): YearFigures {
 const mln = (d: Decimal) => formatMlnText(d, 1);
 const pct = (d: Decimal) => `${formatNumberNl(d.times(100), 1)}%`;
 
-export function reportModel(run: ScenarioRun): ReportModel {
+/**
+ * @example
+ *   const model = reportModel(run, baseRun) // baseRun: the run of run.loaded.basisScenario, for a variant
+ */
+export function reportModel(run: ScenarioRun, baseRun?: ScenarioRun): ReportModel {
   const r = run.result;
   const base = r.basisjaar;
   const { van, tot } = run.window;
@@ -154,7 +182,7 @@ export function reportModel(run: ScenarioRun): ReportModel {
   const d = run.decomposition.find((x) => x.provincie === 'NL')!;
   const devs = run.result.plan.developments.filter((x) => !x.definitie.standaardAan).map((x) => x.definitie.naam);
   const decided = run.result.plan.developments.filter((x) => x.definitie.standaardAan).map((x) => x.definitie.naam);
-  const samenvatting = [
+  const toelichting = [
     `In ${base}, het laatste jaar van de terugblik, kostten de natuurtaken van de provincies samen naar schatting ${mln(nl(base).kosten)} tegen ${mln(nl(base).inkomsten)} aan inkomsten van Rijk en EU: een tekort van ${mln(nl(base).tekort)} (dekkingsgraad ${pct(nl(base).dekking)}).`,
     `Van de uitgaven in de terugblik ${history[0]}-${base} rust ${pct(observedNl)} op cijfers die de provincies zelf publiceerden` +
       (scopeNl.isZero() ? '' : ` en ${pct(scopeNl)} op gepubliceerde programma's waarvan het natuurdeel is aangenomen`) +
@@ -172,11 +200,11 @@ export function reportModel(run: ScenarioRun): ReportModel {
   if (run.comparison) {
     const nlRows = run.comparison.samenvatting.filter((s) => s.provincie === 'NL');
     const best = [...nlRows].sort((a, b) => a.cumulatiefTekortNetto.comparedTo(b.cumulatiefTekortNetto))[0]!;
-    samenvatting.push(
+    toelichting.push(
       `Van de ${nlRows.length} constructies geeft ${best.constructie} het kleinste cumulatieve netto tekort (tekort plus uitvoeringslasten) over ${van}-${tot}: ${mln(best.cumulatiefTekortNetto)} (C0: ${mln(nlRows.find((x) => x.constructie === 'C0')!.cumulatiefTekortNetto)}).`,
     );
     for (const x of nlRows.filter((r) => !r.eigenInkomsten.isZero())) {
-      samenvatting.push(`${x.constructie} voegt geen rijksgeld toe maar eigen inkomsten van de provincies: ${mln(x.eigenInkomsten)} over ${van}-${tot}, apart van het tekort (${mln(x.cumulatiefTekort)}), dat zij daarmee deels zelf zouden kunnen dekken.`);
+      toelichting.push(`${x.constructie} voegt geen rijksgeld toe maar eigen inkomsten van de provincies: ${mln(x.eigenInkomsten)} over ${van}-${tot}, apart van het tekort (${mln(x.cumulatiefTekort)}), dat zij daarmee deels zelf zouden kunnen dekken.`);
     }
   }
 
@@ -218,25 +246,40 @@ export function reportModel(run: ScenarioRun): ReportModel {
     .sort((a, b) => byText(a.id, b.id))
     .map((s) => ({ id: s.id, titel: s.titel, uitgever: s.uitgever, datum: s.datum, url: s.url }));
 
+  const variant = baseRun ? variantSection(run, baseRun) : undefined;
+  const director = directorPage(run, {
+    waargenomen: observedNl,
+    metAfbakening: observedNl.plus(scopeNl),
+    ...(variant ? { variant: { basis: variant.basis.naam, verschil: variant.perJaar.at(-1)?.verschil ?? new Decimal(0), cumulatief: variant.cumulatief.verschil } } : {}),
+  });
+  const perProvincie = PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) }));
+  const notes = alikeNotes(run, tot, waarneming);
   return {
     titel: `Natuurtaken en -middelen van de provincies: scenario ${run.loaded.content.naam}`,
     beschrijving: run.loaded.content.beschrijving ?? '',
+    meta: { scenario: run.loaded.content.naam, bestanden: run.loaded.files.map((f) => f.path).join(' → '), gegevensDatum: dataDate(run.data), versie: toolVersion() },
     ...(run.loaded.basisNaam ? { basis: { naam: run.loaded.basisNaam, wijzigingen: run.loaded.wijzigingen } } : {}),
+    ...(variant ? { variant } : {}),
     basisjaar: base,
     venster: run.window,
-    samenvatting,
+    samenvatting: director.zinnen,
+    neutraal: director.neutraal,
+    toelichting,
+    uitleg: director.uitleg,
+    factsheets: factsheets(run, perProvincie.length === 12 ? perProvincie : PROVINCE_CODES.map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })), waarneming, notes),
+    bronGroepen: sourceGroups(run.data.bronnen.values()),
     terugblik: history.map(nl),
     vooruitblik: future.map(nl),
     index,
     fondspad,
-    perProvincie: PROVINCE_CODES.filter((p) => !run.loaded.content.uitvoer?.provincies || run.loaded.content.uitvoer.provincies.includes(p) || run.loaded.content.uitvoer.provincies.includes('NL')).map((p) => ({ provincie: p, naam: provinceName(p), jaren: r.jaren.filter((y) => y <= tot).map((y) => figures(run, p, y)) })),
+    perProvincie,
     datakwaliteit,
     aannames,
     // Files named relative to the run's root, as in the manifest, so the report is the same from any folder.
     waarschuwingen: run.waarschuwingen.map((w) => formatIssue({ ...w, ...(w.file !== undefined ? { file: run.loaded.files.find((f) => f.file === w.file)?.path ?? w.file } : {}) })),
     bronnen,
     waarneming,
-    perProvincieToelichting: alikeNotes(run, tot, waarneming),
+    perProvincieToelichting: notes,
   };
 }
 

@@ -1,11 +1,11 @@
 /**
  * `resultaten.csv`: the tidy result table, one row per scenario × construction × province × year ×
  * line. Money in euros with two decimals (cells are whole cents), ratios (`dekkingsgraad`) with 15
- * significant digits. `--nl-csv` writes `;` and decimal commas for Dutch spreadsheet settings.
+ * significant digits. `--nl-csv` writes the Dutch style (see `csv.ts`: `;`, decimal commas, BOM).
  */
 import { Decimal } from '../core/decimal.js';
 import type { TidyRow } from '../io/run-scenario.js';
-import { toCsv } from './csv.js';
+import { csvStyle, toCsv } from './csv.js';
 
 export const RESULT_HEADER = ['scenario', 'constructie', 'provincie', 'jaar', 'post', 'bedrag_eur', 'status'] as const;
 
@@ -16,10 +16,9 @@ export function formatAmount(row: Pick<TidyRow, 'post' | 'bedrag_eur'>): string 
 }
 
 export function resultsCsv(rows: readonly TidyRow[], dutch = false): string {
-  const n = (r: TidyRow) => (dutch ? formatAmount(r).replace('.', ',') : formatAmount(r));
   return toCsv(
     RESULT_HEADER,
-    rows.map((r) => [r.scenario, r.constructie, r.provincie, { number: String(r.jaar) }, r.post, { number: n(r) }, r.status]),
-    dutch ? ';' : ',',
+    rows.map((r) => [r.scenario, r.constructie, r.provincie, { number: String(r.jaar) }, r.post, { number: formatAmount(r) }, r.status]),
+    csvStyle(dutch),
   );
 }

@@ -8,14 +8,22 @@
  * Conventions kept from that writer (so the files do not change): text cells in the body are shared
  * rich-text strings (`<si><r><t>`), header cells plain shared strings (`<si><t>`); styles are
  * numbered in the order first seen (columns of a sheet, then its header, then its cells); adjacent
- * columns with the same width and format share one `<col>`.
+ * columns with the same width and format share one `<col>`. A table (`<tableParts>`) is a part of its
+ * own (`xl/tables/tableN.xml`, numbered over the workbook in sheet order) with the sheet's
+ * relationship to it, as exceljs's `addTable` writes it (style TableStyleLight9 with banded rows;
+ * the label of the totals row, which is not shown, is Dutch).
  */
 
-/** A body cell: text, a number, or a formula with its cached result. */
-export type SheetCell = string | number | { readonly formula: string; readonly result: number };
+/** A body cell: text, a number, a formula with its cached result, or nothing (`null`: no cell is written). */
+export type SheetCell = string | number | null | { readonly formula: string; readonly result: number };
 
 export interface SheetSpec {
   readonly name: string;
+  /**
+   * The name of an Excel table over the whole sheet (header and rows: filter buttons, banded rows,
+   * ready for a pivot), when given; a table needs unique, non-empty header texts and at least one row.
+   */
+  readonly table?: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly SheetCell[])[];
   /** Column widths in characters, by column index (0-based). */
@@ -42,6 +50,10 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const SHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const TABLE_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+/** The style of every table, and the label its (hidden) totals row would show. */
+export const TABLE_STYLE = 'TableStyleLight9';
+export const TOTALS_LABEL = 'totaal';
 
 /** Format codes Excel knows by number (ECMA-376 part 1, 18.8.30); others get ids from 164 on. */
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
@@ -219,7 +231,7 @@ class ByteWriter {
   }
 }
 
-function worksheetXml(sheet: SheetSpec, strings: SharedStrings, styles: Styles): Uint8Array {
+function worksheetXml(sheet: SheetSpec, strings: SharedStrings, styles: Styles, withTable: boolean): Uint8Array {
   const width = Math.max(sheet.header.length, ...sheet.rows.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, i) => columnName(i));
   // Columns first (their formats are the first styles of the sheet), merged when equal neighbours.
@@ -257,9 +269,23 @@ function worksheetXml(sheet: SheetSpec, strings: SharedStrings, styles: Styles):
     out.int(n);
     out.text('" spans="1:');
     out.int(row.length);
+    // A row of empty cells has no cells; otherwise an empty cell is written where its column has a
+    // format (empty, with that style), as exceljs does.
+    if (row.every((c) => c === null)) {
+      out.text('" x14ac:dyDescent="0.25"/>');
+      continue;
+    }
     out.text('" x14ac:dyDescent="0.25">');
     for (let i = 0; i < row.length; i++) {
       const c = row[i]!;
+      if (c === null) {
+        if (columnStyle[i]) {
+          out.text(cellOpen[i]!);
+          out.int(n);
+          out.text(`" s="${columnStyle[i]}"/>`);
+        }
+        continue;
+      }
       out.text(cellOpen[i]!);
       out.int(n);
       out.text(cellStyle[i]!);
@@ -280,9 +306,23 @@ function worksheetXml(sheet: SheetSpec, strings: SharedStrings, styles: Styles):
     out.text('</row>');
   }
   out.text(
-    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/></worksheet>',
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/>' +
+      (withTable ? `<tableParts count="1"><tablePart r:id="rId1"/></tableParts>` : '') +
+      '</worksheet>',
   );
   return out.bytes();
+}
+
+/** The table part of a sheet (see the module comment). */
+function tableXml(sheet: SheetSpec, id: number): string {
+  const ref = `A1:${columnName(sheet.header.length - 1)}${sheet.rows.length + 1}`;
+  const name = xmlEscape(sheet.table!);
+  return (
+    `${XML_DECL}<table xmlns="${MAIN_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="xr xr3" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="1" headerRowCount="1">` +
+    `<autoFilter ref="${ref}">${sheet.header.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join('')}</autoFilter>` +
+    `<tableColumns count="${sheet.header.length}">${sheet.header.map((h, i) => `<tableColumn id="${i + 1}" name="${xmlEscape(h)}" ${i === 0 ? `totalsRowLabel="${TOTALS_LABEL}"` : 'totalsRowFunction="none"'}/>`).join('')}</tableColumns>` +
+    `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
 }
 
 /** W3C date-time without milliseconds, as the core properties carry it. */
@@ -292,12 +332,28 @@ const w3cDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 export function workbookParts(spec: WorkbookSpec): Part[] {
   const strings = new SharedStrings();
   const styles = new Styles();
-  const sheets = spec.sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, bytes: worksheetXml(s, strings, styles) }));
+  const hasTable = (s: SheetSpec) => s.table !== undefined && s.rows.length > 0;
+  const sheets = spec.sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, bytes: worksheetXml(s, strings, styles, hasTable(s)) }));
+  // Tables are numbered over the workbook, in sheet order; each sheet with one has a relationship to it.
+  const tables: Part[] = [];
+  const tableRels: Part[] = [];
+  const encoderForTables = new TextEncoder();
+  spec.sheets.forEach((s, i) => {
+    if (!hasTable(s)) return;
+    const n = tables.length + 1;
+    tables.push({ name: `xl/tables/table${n}.xml`, bytes: encoderForTables.encode(tableXml(s, n)) });
+    tableRels.push({
+      name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+      bytes: encoderForTables.encode(`${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table${n}.xml"/></Relationships>`),
+    });
+  });
   const names = spec.sheets.map((s) => xmlEscape(s.name));
   const contentTypes =
     `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     sheets.map((s) => `<Override PartName="/${s.name}" ContentType="${SHEET_CONTENT_TYPE}"/>`).join('') +
-    '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
+    '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    tables.map((t) => `<Override PartName="/${t.name}" ContentType="${TABLE_CONTENT_TYPE}"/>`).join('') +
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
   const rootRels = `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
   const workbookRels =
     `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL_NS}/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
@@ -325,6 +381,8 @@ export function workbookParts(spec: WorkbookSpec): Part[] {
     text('_rels/.rels', rootRels),
     text('xl/_rels/workbook.xml.rels', workbookRels),
     ...sheets,
+    ...tables,
+    ...tableRels,
     text('xl/sharedStrings.xml', strings.xml()),
     text('xl/theme/theme1.xml', spec.theme),
     text('xl/styles.xml', styles.xml()),

@@ -73,10 +73,22 @@ export interface UncertaintyCharts {
 export async function uncertaintyCharts(run: UncertaintyRun, history: readonly number[]): Promise<UncertaintyCharts> {
   const { tot } = run.venster;
   return {
-    waaier: await renderSvg(fanChart(fanPoints(run, 'NL', history), run.basisjaar, 'tekort (mln euro)')),
-    waaierProvincies: await renderSvg(fanMultiples(PROVINCE_CODES.flatMap((p) => fanPoints(run, p, history)), run.basisjaar, 'tekort (mln euro)')),
-    tornado: await renderSvg(tornadoChart(tornadoBars(run, 'NL', 12), `verschil met het centrale tekort ${tot} (mln euro)`)),
-    tornadoProvincies: await renderSvg(tornadoMultiples(PROVINCE_CODES.flatMap((p) => tornadoBars(run, p, 5)), `tekort ${tot}, verschil (mln euro)`)),
+    waaier: await renderSvg(
+      fanChart(fanPoints(run, 'NL', history), run.basisjaar, 'tekort (mln euro)'),
+      'Waaier van het landelijke tekort: terugblik, centrale projectie en de banden P5-P95 en P25-P75 van de trekkingen',
+    ),
+    waaierProvincies: await renderSvg(
+      fanMultiples(PROVINCE_CODES.flatMap((p) => fanPoints(run, p, history)), run.basisjaar, 'tekort (mln euro)'),
+      'Waaier van het tekort per provincie, elk met een eigen schaal',
+    ),
+    tornado: await renderSvg(
+      tornadoChart(tornadoBars(run, 'NL', 12), `verschil met het centrale tekort ${tot} (mln euro)`),
+      `Tornado: hoeveel het landelijke tekort in ${tot} verschuift als één invoer op P10 of P90 staat`,
+    ),
+    tornadoProvincies: await renderSvg(
+      tornadoMultiples(PROVINCE_CODES.flatMap((p) => tornadoBars(run, p, 5)), `tekort ${tot}, verschil (mln euro)`),
+      `Tornado per provincie: de vijf invoeren met de grootste invloed op het tekort in ${tot}`,
+    ),
   };
 }
 

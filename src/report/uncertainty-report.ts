@@ -48,7 +48,7 @@ const fl = (x: number) => new Decimal(x);
 const mln = (x: number, decimals = 1) => formatNumberNl(fl(x / 1e6), decimals);
 const pct = (x: number, decimals = 1) => `${formatNumberNl(fl(x * 100), decimals)}%`;
 const euros = (x: number) => x.toFixed(0);
-const constructieId = (run: UncertaintyRun) => run.constructie?.id ?? 'status_quo';
+const constructieId = (run: UncertaintyRun) => run.constructie?.id ?? 'C0';
 const regionName = (p: RegionCode) => (p === 'NL' ? 'NL Nederland' : `${p} ${provinceName(p)}`);
 const value = (post: McLine, x: number) => (post === 'dekkingsgraad' ? pct(x) : `${mln(x)} mln`);
 

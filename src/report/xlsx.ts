@@ -1,12 +1,14 @@
 /**
- * `resultaten.xlsx`: a sheet per table, Dutch headers, number formats, frozen headers and
- * columns wide enough for their contents. Totals and gaps are live formulas with their cached values
- * (the exact figures), so the workbook recalculates in Excel or LibreOffice to the same numbers.
- * Sheets: Samenvatting, Per provincie, Constructies (when compared), Ontleding, Terugblik, Resultaten
- * (the tidy table), Aannames, Bronnen, Uitleg. The agreed own contribution is a part of the gap
- * (`boven de afspraak` = tekort − waarvan, a formula); in Ontleding the total and the new tasks are
- * formulas over their parts. Text is always written as text, never as a formula. The file's
- * dates are fixed, so the same run gives the same bytes.
+ * `resultaten.xlsx`: a model, not a dump. The key inputs of the projection are typed numbers in
+ * `Invoer` (percentages as percentages) and the projection computes from them with live formulas
+ * (`workbook-model.ts`), cached with the exact figures, so that a changed input recalculates in
+ * Excel or LibreOffice to what the tool gives with that change. Each sheet is an Excel table (filter
+ * and pivot ready), with Dutch headers, number formats, a frozen header row; euros and ratios are in
+ * separate columns. Sheets: Invoer, Samenvatting, Per provincie, Projectie, Indexen, Constructies
+ * (when compared), Ontleding, Terugblik, Resultaten (the tidy table), Aannames, Bronnen, Uitleg. The
+ * agreed own contribution is a part of the gap (min(afspraak, max(tekort, 0)), a formula). Text is
+ * always written as text, never as a formula. The file's dates are fixed, so the same run gives the
+ * same bytes.
  *
  * The sheets are described here and written by `spreadsheet-xml.ts` (the same parts exceljs writes,
  * without an object per cell); the zip container is JSZip's, loaded on first use.
@@ -16,8 +18,11 @@ import { PROVINCE_CODES, provinceName } from '../core/provinces.js';
 import { COST_TASKS } from '../core/model/lines.js';
 import type { ScenarioRun } from '../io/run-scenario.js';
 import { formatAmount } from './results-csv.js';
-import type { ReportModel, YearFigures } from './report-model.js';
-import { workbookParts, type Part, type SheetCell, type SheetSpec } from './spreadsheet-xml.js';
+import { figures, type ReportModel, type YearFigures } from './report-model.js';
+import { gradeLabel } from './sources.js';
+import { liveModel, type LiveSheet } from './workbook-model.js';
+import { byText } from '../core/order.js';
+import { columnName, workbookParts, type Part, type SheetCell, type SheetSpec } from './spreadsheet-xml.js';
 
 export const EPOCH = new Date(Date.UTC(2000, 0, 1));
 export const EUR = '#,##0';
@@ -25,7 +30,10 @@ export const RATIO = '0.0%';
 
 export type Cell = SheetCell;
 
-/** A sheet: the header, the rows, and per column its width (longest text, at most 80) and format. */
+/** A table name from a sheet name: `Per provincie` → `Tabel_Per_provincie`. */
+const tableName = (sheet: string) => `Tabel_${sheet.replace(/[^A-Za-z0-9]+/g, '_')}`;
+
+/** A sheet with an Excel table: the header, the rows, and per column its width (longest text, at most 80) and format. */
 export function sheet(sheets: SheetSpec[], name: string, header: readonly string[], rows: readonly (readonly Cell[])[], formats: Record<number, string> = {}): void {
   const widths = header.map((h, i) => {
     let width = h.length;
@@ -35,21 +43,22 @@ export function sheet(sheets: SheetSpec[], name: string, header: readonly string
     }
     return Math.min(80, width + 2);
   });
-  sheets.push({ name, header, rows, widths, formats });
+  sheets.push({ name, header, rows, widths, formats, table: tableName(name) });
 }
 
 const n = (d: { toNumber(): number }) => d.toNumber();
 
 /**
- * `tekort = kosten − inkomsten`, the agreed own part of it (a value), `boven de afspraak = tekort −
- * waarvan` and `dekkingsgraad = inkomsten / kosten`: formulas, cached with the exact figures.
+ * `tekort = kosten − inkomsten`, the agreed own part of it `min(afspraak, max(tekort, 0))`, `boven
+ * de afspraak = tekort − waarvan` and `dekkingsgraad = inkomsten / kosten`: formulas, cached with the
+ * exact figures. `own` is the formula or value of the own part.
  */
-function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: string): Cell[] {
+function gapFormulas(f: YearFigures, row: number, costCol: string, incomeCol: string, own: Cell): Cell[] {
   const gapCol = String.fromCharCode(incomeCol.charCodeAt(0) + 1);
   const ownCol = String.fromCharCode(incomeCol.charCodeAt(0) + 2);
   return [
     { formula: `${costCol}${row}-${incomeCol}${row}`, result: n(f.tekort) },
-    n(f.eigenBijdrage),
+    own,
     { formula: `${gapCol}${row}-${ownCol}${row}`, result: n(f.tekort.minus(f.eigenBijdrage)) },
     { formula: `IF(${costCol}${row}=0,0,${incomeCol}${row}/${costCol}${row})`, result: n(f.dekking) },
   ];
@@ -68,21 +77,47 @@ export async function writeSheets(sheets: readonly SheetSpec[]): Promise<Uint8Ar
 /** The workbook's sheets, in order. */
 export function workbookSheets(run: ScenarioRun, model: ReportModel): SheetSpec[] {
   const wb: SheetSpec[] = [];
+  const { tot } = model.venster;
+  const base = model.basisjaar;
+  const years = run.result.jaren.filter((y) => y <= tot);
+  const live = liveModel(run, tot);
+  const [invoer, indexen, projectie] = live.sheets as [LiveSheet, LiveSheet, LiveSheet];
+  const sheetOf = (x: LiveSheet) => sheet(wb, x.name, x.header, x.rows, x.formats);
 
-  // Samenvatting (NL) and Per provincie: gap and coverage as formulas over the row's own cells.
-  const years = [...model.terugblik, ...model.vooruitblik];
+  sheetOf(invoer);
+
+  // Per provincie (all twelve, for the national sums): projected costs from Projectie, the gap and
+  // its own part as formulas. Columns: A provincie, B jaar, C kosten, D inkomsten, E tekort,
+  // F waarvan eigen bijdrage, G boven de afspraak, H dekkingsgraad, I afgesproken eigen bijdrage.
+  const provRows: Cell[][] = [];
+  for (const p of PROVINCE_CODES) {
+    for (const y of years) {
+      const f = figures(run, p, y);
+      const r = provRows.length + 2;
+      const a = y > base ? live.projectieRow(p, y) : 0;
+      const kosten: Cell = y > base ? { formula: `SUM(Projectie!${live.col.kosten}${a}:${live.col.kosten}${a + COST_TASKS.length - 1})`, result: n(f.kosten) } : n(f.kosten);
+      const agreed = run.result.agreedContribution(p, y).bedrag_eur;
+      provRows.push([`${p} ${provinceName(p)}`, y, kosten, n(f.inkomsten), ...gapFormulas(f, r, 'C', 'D', { formula: `MIN(I${r},MAX(E${r},0))`, result: n(f.eigenBijdrage) }), n(agreed)]);
+    }
+  }
+  const last = provRows.length + 1;
+  const sumOver = (col: string, r: number) => `SUMIF('Per provincie'!$B$2:$B$${last},A${r},'Per provincie'!$${col}$2:$${col}$${last})`;
+
+  // Samenvatting (NL): the sums of the provinces, and the gap as formulas.
+  const nlYears = [...model.terugblik, ...model.vooruitblik];
   sheet(
     wb,
     'Samenvatting',
     ['jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', ...GAP_HEADER, 'periode'],
-    years.map((f, i) => [f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, i + 2, 'B', 'C'), f.jaar <= model.basisjaar ? 'terugblik' : 'projectie']),
+    nlYears.map((f, i) => {
+      const r = i + 2;
+      return [f.jaar, { formula: sumOver('C', r), result: n(f.kosten) }, { formula: sumOver('D', r), result: n(f.inkomsten) }, ...gapFormulas(f, r, 'B', 'C', { formula: sumOver('F', r), result: n(f.eigenBijdrage) }), f.jaar <= base ? 'terugblik' : 'projectie'];
+    }),
     { 1: EUR, 2: EUR, 3: EUR, 4: EUR, 5: EUR, 6: RATIO },
   );
-  const provRows: Cell[][] = [];
-  for (const p of model.perProvincie) {
-    for (const f of p.jaren) provRows.push([`${p.provincie} ${p.naam}`, f.jaar, n(f.kosten), n(f.inkomsten), ...gapFormulas(f, provRows.length + 2, 'C', 'D')]);
-  }
-  sheet(wb, 'Per provincie', ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', ...GAP_HEADER], provRows, { 2: EUR, 3: EUR, 4: EUR, 5: EUR, 6: EUR, 7: RATIO });
+  sheet(wb, 'Per provincie', ['provincie', 'jaar', 'kosten (euro)', 'inkomsten Rijk en EU (euro)', ...GAP_HEADER, 'afgesproken eigen bijdrage (euro)'], provRows, { 2: EUR, 3: EUR, 4: EUR, 5: EUR, 6: EUR, 7: RATIO, 8: EUR });
+  sheetOf(projectie);
+  sheetOf(indexen);
 
   if (run.comparison) {
     const c = run.comparison;
@@ -112,29 +147,41 @@ export function workbookSheets(run: ScenarioRun, model: ReportModel): SheetSpec[
     );
   }
 
-  // Ontleding: per region the change of the gap by cause; new tasks and the total as formulas over their parts.
+  // Ontleding: per region the change of the gap by cause, from Projectie (price part, costs without
+  // developments, each development) for the provinces, as sums for NL; financing a value (income).
   const devNames = run.decomposition[0]?.perOntwikkeling.map((x) => x.naam) ?? [];
   // Columns: A provincie, B van, C tot, D prijs, E volume, then one per development, new tasks, financiering, total.
-  const col = (i: number) => String.fromCharCode(65 + i);
+  const col = (i: number) => columnName(i);
   const firstDev = 5;
   const taskCol = col(firstDev + devNames.length);
   const financeCol = col(firstDev + devNames.length + 1);
+  const pr = live.projectieRows + 1;
+  const fromProjectie = (column: string, r: number) => `SUMIFS(Projectie!$${column}$2:$${column}$${pr},Projectie!$A$2:$A$${pr},A${r},Projectie!$B$2:$B$${pr},C${r})`;
+  const provinces = run.decomposition.length - 1;
   sheet(
     wb,
     'Ontleding',
     ['provincie', 'van', 'tot', 'prijs (euro)', 'volume (euro)', ...devNames.map((d) => `nieuwe taken: ${d} (euro)`), 'nieuwe taken (euro)', 'financiering (euro)', 'verandering tekort (euro)'],
     run.decomposition.map((d, i) => {
       const row = i + 2;
+      const nl = d.provincie === 'NL';
+      const sumAbove = (c: string) => `SUM(${c}2:${c}${provinces + 1})`;
       const tasks: Cell = devNames.length > 0 ? { formula: `SUM(${col(firstDev)}${row}:${col(firstDev + devNames.length - 1)}${row})`, result: n(d.nieuweTaken) } : n(d.nieuweTaken);
+      const devCell = (x: { naam: string; bedrag: { toNumber(): number } }, k: number): Cell => {
+        const c = col(firstDev + k);
+        const own = live.col.ontwikkeling.get(x.naam);
+        if (nl) return { formula: sumAbove(c), result: n(x.bedrag) };
+        return own ? { formula: fromProjectie(own, row), result: n(x.bedrag) } : n(x.bedrag);
+      };
       return [
-        d.provincie === 'NL' ? 'NL Nederland' : `${d.provincie} ${provinceName(d.provincie)}`,
+        nl ? 'NL Nederland' : `${d.provincie} ${provinceName(d.provincie)}`,
         d.van,
         d.tot,
-        n(d.prijs),
-        n(d.volume),
-        ...d.perOntwikkeling.map((x) => n(x.bedrag)),
+        { formula: nl ? sumAbove('D') : fromProjectie(live.col.prijsdeel, row), result: n(d.prijs) },
+        { formula: nl ? sumAbove('E') : `${fromProjectie(live.col.zonder, row)}-${fromProjectie(live.col.basis, row)}-D${row}`, result: n(d.volume) },
+        ...d.perOntwikkeling.map(devCell),
         tasks,
-        n(d.financiering),
+        nl ? { formula: sumAbove(financeCol), result: n(d.financiering) } : n(d.financiering),
         { formula: `D${row}+E${row}+${taskCol}${row}+${financeCol}${row}`, result: n(d.totaal) },
       ];
     }),
@@ -152,24 +199,32 @@ export function workbookSheets(run: ScenarioRun, model: ReportModel): SheetSpec[
   }
   sheet(wb, 'Terugblik', ['provincie', 'jaar', ...COST_TASKS.map((t) => `${t} (euro)`), 'totaal (euro)', 'status'], histRows, Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((i) => [i, EUR])));
 
+  // The tidy table: euros and the ratio in separate columns.
   sheet(
     wb,
     'Resultaten',
-    ['scenario', 'constructie', 'provincie', 'jaar', 'post', 'bedrag_eur', 'status'],
-    run.rows.map((r) => [r.scenario, r.constructie, r.provincie, r.jaar, r.post, Number(formatAmount(r)), r.status]),
-    { 5: '#,##0.00' },
+    ['scenario', 'constructie', 'provincie', 'jaar', 'post', 'bedrag (euro)', 'verhouding', 'status'],
+    run.rows.map((r) => {
+      const v = Number(formatAmount(r));
+      return [r.scenario, r.constructie, r.provincie, r.jaar, r.post, r.post === 'dekkingsgraad' ? null : v, r.post === 'dekkingsgraad' ? v : null, r.status];
+    }),
+    { 5: '#,##0.00', 6: RATIO },
   );
   sheet(wb, 'Aannames', ['aanname', 'waarde', 'toelichting'], [...model.aannames.map((a) => [a.naam, a.waarde, a.toelichting]), ...model.waarschuwingen.map((w) => ['waarschuwing', '', w])]);
-  sheet(wb, 'Bronnen', ['id', 'titel', 'uitgever', 'datum', 'adres'], model.bronnen.map((b) => [b.id, b.titel, b.uitgever, b.datum, b.url]));
+  sheet(wb, 'Bronnen', ['id', 'titel', 'uitgever', 'datum', 'soort', 'kwaliteit', 'adres'], [...run.data.bronnen.values()].sort((a, b) => byText(a.id, b.id)).map((b) => [b.id, b.titel, b.uitgever, b.datum, b.soort ?? '', gradeLabel(b), b.url]));
   sheet(wb, 'Uitleg', ['onderwerp', 'uitleg'], [
-    ['bedragen', 'Euro, nominaal; cellen zijn op hele centen afgerond. Blad Samenvatting: alle provincies samen.'],
+    ['invoer', `Blad Invoer: per jaar de cpi, de loonstijging (CAO Bos en Natuur, anders contractloon), de grondprijsmutatie en de gewichten van de natuurkostenindex, als getallen; de herkomst staat erbij (aanname projectie.cpi: de projectie-aanname die een scenario met macro: projectie: cpi vervangt). Wijzig een cel en reken opnieuw: Indexen, Projectie, Per provincie, Samenvatting en Ontleding rekenen mee, tot op de cent gelijk aan natuurpact run met dezelfde wijziging.`],
+    ['herberekenen', 'Waarden, geen formules: de inkomsten (het Provinciefonds-grootboek, Programma Natuur, EU), de volumefactoren (hectares, programmabedragen, faunaschade), de terugblik, de bladen Constructies en Resultaten (die rekenen niet mee met Invoer; draai natuurpact run voor een constructie met andere invoer).'],
+    ['projectie', `Blad Projectie: per provincie, jaar en taak: basis ${base} × prijsfactor × volumefactor, op centen afgerond, plus de ontwikkelingen (een bedrag, of een formule als de ontwikkeling met de basiskosten meeschaalt); de prijsfactor komt uit Indexen.`],
+    ['bedragen', 'Euro, nominaal; cellen zijn op hele centen afgerond. Blad Samenvatting: alle provincies samen (som van Per provincie).'],
     ['tekort', 'Kosten min inkomsten van Rijk en EU: wat de provincie zelf betaalt of laat liggen. Formule in het blad, met de berekende waarde.'],
     ['waarvan afgesproken eigen bijdrage', 'Het deel van het tekort dat de provincies volgens de afspraak (Natuurpact 2013: 65 mln per jaar) zelf betalen: per provincie min(afspraak, tekort), nooit meer dan het tekort; geen tweede bedrag naast het tekort. Boven de afspraak = tekort min dit deel (formule).'],
-    ['ontleding', 'Blad Ontleding: verandering van het tekort van het basisjaar tot het eindjaar, in prijs, volume, nieuwe taken per ontwikkeling en financiering; nieuwe taken en de verandering zijn formules over hun delen en tellen exact op.'],
-    ['dekkingsgraad', 'Inkomsten gedeeld door kosten.'],
+    ['ontleding', 'Blad Ontleding: verandering van het tekort van het basisjaar tot het eindjaar, in prijs, volume, nieuwe taken per ontwikkeling en financiering; prijs, volume en de ontwikkelingen komen uit Projectie, nieuwe taken en de verandering zijn formules over hun delen en tellen exact op.'],
+    ['dekkingsgraad', 'Inkomsten gedeeld door kosten (een verhouding, als percentage; in Resultaten in de kolom verhouding, niet bij de bedragen).'],
     ['status', 'realisatie, begroting, raming: gepubliceerd; afgeleid: berekend uit gepubliceerde cijfers; schatting: geschat met een vermelde methode; aanname: aanname van de analist.'],
-    ['terugblik en projectie', `Tot en met ${model.basisjaar} gegevens (gepubliceerd of geschat), daarna de projectie van het model.`],
+    ['terugblik en projectie', `Tot en met ${base} gegevens (gepubliceerd of geschat), daarna de projectie van het model.`],
     ['constructies', 'Per constructie en provincie het cumulatieve tekort over het venster, de uitvoeringslasten, het netto tekort (tekort plus uitvoeringslasten, formule) en het verschil met de status quo (C0) op het netto tekort. Onbesteed: geoormerkt geld dat terugvloeit (geen tekort). Eigen inkomsten: geld dat de provincies zelf opbrengen naast het rijksgeld (C7), niet in het tekort.'],
+    ['tabellen', 'Elk blad is een Excel-tabel (filteren, sorteren, draaitabellen).'],
   ]);
   return wb;
 }

@@ -78,6 +78,8 @@ export interface DevelopmentEffect {
 
 export interface DevelopmentDefinition {
   readonly naam: string;
+  /** A few plain Dutch words for sentences a director reads ("de natuurherstelverordening"). */
+  readonly kort: string;
   /** One Dutch line for reports. */
   readonly omschrijving: string;
   readonly standaardStartjaar: number;
@@ -190,6 +192,7 @@ function fromYear(input: DevelopmentInput, start: number, f: (year: number) => D
 export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   {
     naam: 'nhv',
+    kort: 'de natuurherstelverordening',
     omschrijving:
       'EU-natuurherstelverordening: het provinciale deel van de publieke kosten (Rijk en provincies) van het herstel tot 2050, gefaseerd naar de hersteldoelen',
     standaardStartjaar: 2026,
@@ -258,6 +261,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'beheer_100pct',
+    kort: 'een SNL-vergoeding van 100%',
     omschrijving: 'SNL-vergoeding naar 100% van de standaardkostprijs',
     standaardStartjaar: 2027,
     raakt: ['kosten.natuurbeheer'],
@@ -279,6 +283,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'bouwsteen_beheer',
+    kort: 'extra rijksgeld voor natuurbeheer',
     omschrijving: 'Rijk geeft jaarlijks extra geld voor natuurbeheer, zoals IPO en natuurorganisaties vroegen',
     standaardStartjaar: 2026,
     raakt: ['inkomsten.overig_rijk'],
@@ -292,6 +297,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'anlb_500',
+    kort: 'de uitbreiding van het agrarisch natuurbeheer',
     omschrijving: 'Besloten beleid: agrarisch natuurbeheer (ANLb) krijgt vanaf 2026 jaarlijks 500 mln extra van het Rijk (uitbreiding naar circa 280.000 ha)',
     standaardStartjaar: 2026,
     standaardAan: true,
@@ -315,6 +321,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'faunaschade_groei',
+    kort: 'de verdere groei van de faunaschade',
     omschrijving: 'Faunaschade blijft groeien met het recente jaarlijkse bedrag',
     standaardStartjaar: 2025,
     raakt: ['kosten.soorten'],
@@ -349,6 +356,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'exoten_unielijst',
+    kort: 'de bestrijding van exoten',
     omschrijving: 'Bestrijding van invasieve exoten van de Unielijst als extra taak',
     standaardStartjaar: 2026,
     raakt: ['kosten.soorten'],
@@ -363,6 +371,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'grondprijs_schok',
+    kort: 'de sprong in de grondprijs',
     omschrijving: 'De grondprijs springt eenmalig omhoog en blijft op dat hogere niveau',
     standaardStartjaar: 2026,
     raakt: ['kosten.verwerving'],
@@ -375,6 +384,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'loon_schok',
+    kort: 'de sprong in de lonen',
     omschrijving: 'De lonen springen eenmalig omhoog; taken stijgen naar hun loonaandeel',
     standaardStartjaar: 2026,
     raakt: ['kosten.natuurbeheer', 'kosten.anlb', 'kosten.inrichting', 'kosten.uitvoering'],
@@ -406,6 +416,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'programma_natuur_stopt',
+    kort: 'het stoppen van Programma Natuur',
     omschrijving: 'Programma Natuur stopt vroegtijdig; de herstelopgave blijft',
     standaardStartjaar: 2026,
     raakt: ['inkomsten.programma_natuur', 'kosten.herstel'],
@@ -422,6 +433,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'programma_natuur_verlengd',
+    kort: 'het verlengen van Programma Natuur',
     omschrijving: 'Programma Natuur loopt na zijn laatste jaar door op het laatste jaarbedrag',
     standaardStartjaar: 2031,
     raakt: ['inkomsten.programma_natuur', 'kosten.herstel'],
@@ -440,6 +452,7 @@ export const DEVELOPMENTS: readonly DevelopmentDefinition[] = [
   },
   {
     naam: 'spuk_naar_fonds_korting',
+    kort: 'Programma Natuur in het Provinciefonds',
     omschrijving: 'Programma Natuur (SPUK) gaat op in het Provinciefonds, met een korting',
     standaardStartjaar: 2026,
     raakt: ['inkomsten.programma_natuur', 'inkomsten.natuurpact'],

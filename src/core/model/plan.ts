@@ -66,6 +66,14 @@ export interface ActiveDevelopment {
   readonly parameters: Readonly<Record<string, ParameterValue & { readonly invoer?: ParameterInput }>>;
   /** The national effect as a province sees it (the same object for provinces with the same values). */
   effectFor(p: ProvinceCode): DevelopmentEffect;
+  /**
+   * The effect split by how it depends on the baseline cost of the tasks (national, without
+   * developments): `vast` is the effect with a baseline of 0, `perBasiseuro` what one euro of baseline
+   * cost adds (the effect with a baseline of 1, minus `vast`). Every shipped development is linear
+   * in the baseline, so effect = vast + perBasiseuro × baseline (tests/model.test.ts checks it); a
+   * workbook uses this to recompute a development from its own cost formulas.
+   */
+  lineair(p: ProvinceCode): { readonly vast: DevelopmentEffect; readonly perBasiseuro: DevelopmentEffect };
   /** Whether provinces see different parameter values. */
   readonly perProvincie: boolean;
   /** Dutch: the development's size in one line, for the report (with the values of the first group of provinces). */
@@ -247,10 +255,28 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
     };
     const groups = provinceGroups(inputs);
     const effects = new Map<ProvinceCode, DevelopmentEffect>();
+    const linear = new Map<ProvinceCode[], { vast: DevelopmentEffect; perBasiseuro: DevelopmentEffect }>();
+    const groupOf = new Map<ProvinceCode, ProvinceCode[]>();
     for (const group of groups) {
       const effect = def.effect(developmentInput, start, reader(defaults, inputsForProvince(inputs, group[0]!)));
-      for (const p of group) effects.set(p, effect);
+      for (const p of group) {
+        effects.set(p, effect);
+        groupOf.set(p, group);
+      }
     }
+    const linearFor = (p: ProvinceCode) => {
+      const group = groupOf.get(p)!;
+      let l = linear.get(group);
+      if (!l) {
+        const own = reader(defaults, inputsForProvince(inputs, group[0]!));
+        const at = (level: Decimal) => def.effect({ ...developmentInput, baselineCost: () => level }, start, own);
+        const zero = at(ZERO);
+        const one = at(ONE);
+        l = { vast: zero, perBasiseuro: effectDifference(one, zero) };
+        linear.set(group, l);
+      }
+      return l;
+    };
     const first = groups[0]!;
     const summary = def.samenvatting?.(data, start, reader(defaults, inputsForProvince(inputs, first[0]!)));
     developments.push({
@@ -258,12 +284,27 @@ export function compilePlan(scenario: ModelScenario, data: Dataset, history: His
       startjaar: start,
       parameters: params,
       effectFor: (p) => effects.get(p)!,
+      lineair: linearFor,
       perProvincie: groups.length > 1,
       ...(summary ? { samenvatting: groups.length > 1 ? `${summary} (De parameters verschillen per provincie; dit zijn de waarden van ${first.join(', ')}.)` : summary } : {}),
     });
   }
 
   return { scenario, data, baseYear, years, context, drivers, nnn, programmaNatuur, ledger, income, baseCost, costShare, incomeShare, developments };
+}
+
+/** `a − b`, line by line and year by year (lines and years of either). */
+function effectDifference(a: DevelopmentEffect, b: DevelopmentEffect): DevelopmentEffect {
+  const side = <K extends string>(x: Partial<Record<K, Map<number, Decimal>>>, y: Partial<Record<K, Map<number, Decimal>>>) => {
+    const out: Partial<Record<K, Map<number, Decimal>>> = {};
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)]) as Set<K>) {
+      const m = new Map<number, Decimal>();
+      for (const year of new Set([...(x[k]?.keys() ?? []), ...(y[k]?.keys() ?? [])])) m.set(year, (x[k]?.get(year) ?? ZERO).minus(y[k]?.get(year) ?? ZERO));
+      out[k] = m;
+    }
+    return out;
+  };
+  return { kosten: side(a.kosten, b.kosten), inkomsten: side(a.inkomsten, b.inkomsten) };
 }
 
 /** The parameters one group of provinces sees: its own values, else the defaults (dated where they are). */
@@ -329,4 +370,15 @@ export function developmentCostParts(plan: Plan, p: ProvinceCode, task: CostTask
 
 export function developmentIncome(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): Decimal {
   return developmentShare(plan, p, 'inkomsten', stream, year);
+}
+
+/**
+ * The development income of a stream for a province per development, each rounded to cents as in
+ * {@link developmentIncome} (the parts add up to it exactly), in the plan's order of developments.
+ */
+export function developmentIncomeParts(plan: Plan, p: ProvinceCode, stream: IncomeStream, year: number): { readonly naam: string; readonly bedrag: Decimal }[] {
+  return plan.developments.map((d) => {
+    const v = d.effectFor(p).inkomsten[stream]?.get(year);
+    return { naam: d.definitie.naam, bedrag: v ? cents(v.times(developmentShareOf(plan, p, d, 'inkomsten', stream))) : ZERO };
+  });
 }

@@ -28,12 +28,17 @@ import { weakestStatus, type Status } from '../status.js';
 import { COST_TASKS, FUND_LINES, INCOME_STREAMS, isFundLine, LINES, type CostTask, type FundLine, type IncomeStream, type Line, type ResultLine } from './lines.js';
 import type { LedgerYear } from '../provinciefonds.js';
 import { parameterAt } from './developments.js';
-import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, developmentShareOf, type ModelScenario, type Plan } from './plan.js';
+import { compilePlan, DEFAULT_LAST_YEAR, developmentCost, developmentIncome, developmentIncomeParts, developmentShareOf, type ModelScenario, type Plan } from './plan.js';
 import { formatMlnText, formatSignificantNl } from '../format.js';
 import { ownContributionPart } from './own-contribution.js';
 import { checkDatasetInput, checkModelResult, checkModelScenario } from './check-input.js';
 
-export const STATUS_QUO = 'status_quo';
+/**
+ * The construction label of the status quo in the result table: C0, the id the construction comparison
+ * gives the status quo (its figures are the model's own, exactly), so that a run with and without
+ * constructions names the status quo the same way.
+ */
+export const STATUS_QUO = 'C0';
 
 /** One row of the tidy result table. */
 export interface ResultRow {
@@ -70,6 +75,12 @@ export interface ModelResult {
   cell(provincie: RegionCode, jaar: number, post: ResultLine): ResultRow;
   /** The contribution the provinces agreed to pay from own means (NL: the sum), before it is taken as part of a gap. */
   agreedContribution(provincie: RegionCode, jaar: number): { readonly bedrag_eur: Decimal; readonly status: Status };
+  /**
+   * The income the developments bring in a year (all streams; NL: the sum), per development in the
+   * plan's order, as it is in the income cells (nothing where a province's own published amount is
+   * the cell): with the developments' cost parts, what each does to the gap.
+   */
+  developmentIncome(provincie: RegionCode, jaar: number, stroom?: IncomeStream): readonly { readonly naam: string; readonly bedrag: Decimal }[];
 }
 
 type Cell = { value: Decimal; status: Status; explain: () => Omit<Explanation, 'provincie' | 'jaar' | 'post' | 'waarde' | 'status'> };
@@ -183,6 +194,9 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
   });
   const published = (p: ProvinceCode, y: number, s: IncomeStream | 'eigen_middelen') => historyIncome(p, y, s);
 
+  // Development income per province and year, per development (for `developmentIncome`).
+  const devIncome = new Map<string, Decimal[]>();
+
   // Projection.
   for (const y of plan.years) {
     for (const p of PROVINCE_CODES) {
@@ -218,6 +232,7 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
         const n = plan.income[s];
         const share = plan.incomeShare.get(p)![s];
         const dev = s === 'eigen_middelen' ? ZERO : developmentIncome(plan, p, s, y);
+        if (s !== 'eigen_middelen' && !dev.isZero()) devIncome.set(`${p}|${y}|${s}`, developmentIncomeParts(plan, p, s, y).map((x) => x.bedrag));
         const baseValue = cents(n.amount(y).times(share));
         setStream(p, y, s, {
           value: baseValue.plus(dev),
@@ -317,6 +332,12 @@ export function runScenario(scenario: ModelScenario, raw: Dataset): ModelResult 
       const parts = (p === 'NL' ? PROVINCE_CODES : [p]).map((q) => agreed.get(keyOf(q, y, 'tekort.waarvan_eigen_bijdrage')));
       if (parts.some((c) => c === undefined)) throw new UserError({ message: `geen afgesproken eigen bijdrage voor ${p} ${y} in het resultaat` });
       return { bedrag_eur: sum(parts.map((c) => c!.value)), status: statusOfSum(parts as Cell[]) };
+    },
+    developmentIncome(p, y, stroom) {
+      const none = plan.developments.map(() => ZERO);
+      const of = (q: ProvinceCode, s: IncomeStream) => devIncome.get(`${q}|${y}|${s}`) ?? none;
+      const parts = (p === 'NL' ? PROVINCE_CODES : [p]).flatMap((q) => (stroom ? [stroom] : INCOME_STREAMS).map((s) => of(q, s)));
+      return plan.developments.map((d, i) => ({ naam: d.definitie.naam, bedrag: sum(parts.map((x) => x[i]!)) }));
     },
     [EXPLAIN]: (p, y, l) => {
       const c = isFundLine(l) ? (p === 'NL' ? fundCells.get(`${y}|${l}`) : undefined) : cells[posOf(p, y, l)];

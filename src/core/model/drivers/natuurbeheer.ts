@@ -26,6 +26,7 @@ export function natuurbeheerDriver(ctx: ModelContext, nnn: NnnPath): TaskDriver 
   const added = (t: number) => ctx.years.filter((y) => y <= t).reduce((acc, y) => acc.plus(nnn.ha.get(y) ?? ZERO), ZERO);
   return {
     price: (t) => at(ctx.kostenindex, t),
+    prijsindex: { index: 'kostenindex' },
     volume: (t) => ONE.plus(added(t).dividedBy(area.waarde)),
     explain: (t) =>
       `prijs: natuurkostenindex ${ctx.baseYear}→${t}; volume: (NNN-areaal ${area.waarde.toString()} ha (${area.jaar}) + nieuwe natuur ${added(t).toDecimalPlaces(0).toString()} ha) / NNN-areaal; ${nnn.explanation}`,

@@ -13,9 +13,10 @@ import { at, type ModelContext, type YearlyFactor } from '../context.js';
 import type { NnnPath } from '../nnn.js';
 import type { TaskDriver } from './types.js';
 
-function perHectare(ctx: ModelContext, nnn: NnnPath, index: YearlyFactor, label: string): TaskDriver {
+function perHectare(ctx: ModelContext, nnn: NnnPath, index: YearlyFactor, label: string, name: 'kostenindex' | 'grondprijsindex'): TaskDriver {
   return {
     price: (t) => at(index, t),
+    prijsindex: { index: name },
     volume: (t) => nnn.ha.get(t)!.dividedBy(nnn.base),
     explain: (t) =>
       `prijs: ${label} ${ctx.baseYear}→${t}; volume: ${nnn.ha.get(t)!.toDecimalPlaces(0).toString()} ha in ${t} / ${nnn.base.toString()} ha in ${ctx.baseYear}; ${nnn.explanation}`,
@@ -24,5 +25,5 @@ function perHectare(ctx: ModelContext, nnn: NnnPath, index: YearlyFactor, label:
   };
 }
 
-export const verwervingDriver = (ctx: ModelContext, nnn: NnnPath) => perHectare(ctx, nnn, ctx.grondprijsindex, 'grondprijsindex');
-export const inrichtingDriver = (ctx: ModelContext, nnn: NnnPath) => perHectare(ctx, nnn, ctx.kostenindex, 'natuurkostenindex');
+export const verwervingDriver = (ctx: ModelContext, nnn: NnnPath) => perHectare(ctx, nnn, ctx.grondprijsindex, 'grondprijsindex', 'grondprijsindex');
+export const inrichtingDriver = (ctx: ModelContext, nnn: NnnPath) => perHectare(ctx, nnn, ctx.kostenindex, 'natuurkostenindex', 'kostenindex');

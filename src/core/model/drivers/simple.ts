@@ -9,9 +9,10 @@ import { ONE } from '../../decimal.js';
 import { at, type ModelContext, type YearlyFactor } from '../context.js';
 import type { TaskDriver } from './types.js';
 
-function indexed(ctx: ModelContext, index: YearlyFactor, label: string): TaskDriver {
+function indexed(ctx: ModelContext, index: YearlyFactor, label: string, name: 'kostenindex' | 'loonindex'): TaskDriver {
   return {
     price: (t) => at(index, t),
+    prijsindex: { index: name },
     volume: () => ONE,
     explain: (t) => `prijs: ${label} ${ctx.baseYear}→${t}; volume: gelijk aan ${ctx.baseYear}`,
     inputs: (t) => ctx.years.filter((y) => y <= t).flatMap((y) => index.steps.get(y)?.inputs ?? []),
@@ -19,5 +20,5 @@ function indexed(ctx: ModelContext, index: YearlyFactor, label: string): TaskDri
   };
 }
 
-export const anlbDriver = (ctx: ModelContext): TaskDriver => indexed(ctx, ctx.kostenindex, 'natuurkostenindex');
-export const uitvoeringDriver = (ctx: ModelContext): TaskDriver => indexed(ctx, ctx.loonindex, 'loonindex (CAO Bos en Natuur)');
+export const anlbDriver = (ctx: ModelContext): TaskDriver => indexed(ctx, ctx.kostenindex, 'natuurkostenindex', 'kostenindex');
+export const uitvoeringDriver = (ctx: ModelContext): TaskDriver => indexed(ctx, ctx.loonindex, 'loonindex (CAO Bos en Natuur)', 'loonindex');

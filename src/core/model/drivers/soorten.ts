@@ -23,6 +23,7 @@ export function soortenDriver(ctx: ModelContext): TaskDriver {
   const level = (t: number) => byYear.get(Math.min(t, last)) ?? byYear.get(last)!;
   return {
     price: (t) => (t > last ? at(ctx.kostenindex, t).dividedBy(at(ctx.kostenindex, last)) : ONE),
+    prijsindex: { index: 'kostenindex', tenOpzichteVan: last },
     volume: (t) => level(t).waarde.dividedBy(base.waarde),
     explain: (t) =>
       `volume: faunaschade ${Math.min(t, last)} / ${ctx.baseYear}` + (t > last ? `; prijs: natuurkostenindex ${last}→${t}` : '; prijs: 1 (gepubliceerd bedrag)'),
